@@ -33,14 +33,24 @@ def _os_reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def _size(count: int) -> str:
+    """A byte count as short text: '512 bytes', '3 MB', '128.5 MB'."""
+    if count < 2**20:
+        return f"{count} bytes"
+    return f"{count / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, offset) + 1
     column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
     return line, column
 
 
-def read_text(path: Path, *, limit: int = MAX_BYTES, allow_bom: bool = False) -> str:
-    """The UTF-8 text of a regular file, or FileProblem saying why not."""
+def read_text(path: Path, *, limit: int | None = None, allow_bom: bool = False) -> str:
+    """The UTF-8 text of a regular file, or FileProblem saying why not. `limit` defaults to
+    MAX_BYTES as it is when called (not when this module was imported)."""
+    if limit is None:
+        limit = MAX_BYTES
     try:
         info = os.stat(path)
     except OSError as error:
@@ -50,16 +60,14 @@ def read_text(path: Path, *, limit: int = MAX_BYTES, allow_bom: bool = False) ->
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem("is not a regular file (a FIFO, socket or device)")
     if info.st_size > limit:
-        raise FileProblem(
-            f"is {info.st_size / 2**20:.0f} MB; files over {limit // 2**20} MB are refused"
-        )
+        raise FileProblem(f"is {_size(info.st_size)}; files over {_size(limit)} are refused")
     try:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
         raise FileProblem(_os_reason(error)) from None
     if len(data) > limit:
-        raise FileProblem(f"is larger than {limit // 2**20} MB; such files are refused")
+        raise FileProblem(f"is larger than {_size(limit)}; such files are refused")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise FileProblem("is a binary file (it holds a NUL byte)", *_position(data, nul))

@@ -23,7 +23,8 @@ _KEYVAL = re.compile(rf"\s*({_KEY})=")
 _PART = re.compile(rf"\s*({_BARE}|{_BASIC}|{_LITERAL})\s*\.?")
 # Tokens that change the scanner's state inside a value.
 _TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[\[\]{}#]')
-_END = {'"""': re.compile(r'(?<!\\)"""'), "'''": re.compile("'''")}
+# A multi-line basic string ends at the first """ not escaped by an odd run of backslashes.
+_END = {'"""': re.compile(r'(?<!\\)(?:\\\\)*"""'), "'''": re.compile("'''")}
 
 
 def _unquote(part: str) -> str:

@@ -62,7 +62,7 @@ class Problem:
         if self.warning:
             parts.append("warning")
         parts.append(self.message)
-        return clean(": ".join(parts)).replace("\n", " ")
+        return clean(": ".join(parts)).replace("\n", " ").replace("\t", " ")
 
 
 class BriefingError(Exception):

@@ -2,9 +2,9 @@
 
 Every string read from a briefing or a source text passes through `clean` once, at load. After
 that the text holds no character a terminal would act on: C0 controls other than newline and
-tab, DEL and C1 controls become visible Control Pictures (ESC shows as ␛), bidirectional
-overrides, embeddings and isolates become U+FFFD. Markup-like text needs no treatment here: the
-widgets never parse briefing text as markup.
+tab, and DEL, become visible Control Pictures (ESC shows as ␛, DEL as ␡); C1 controls and the
+bidirectional marks, overrides, embeddings and isolates become U+FFFD. Markup-like text needs no
+treatment here: the widgets never parse briefing text as markup.
 """
 
 from __future__ import annotations

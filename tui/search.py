@@ -71,6 +71,8 @@ def parse_query(query: str) -> tuple[Term, ...]:
     """Terms of a query; empty terms (a lone `@`, `""`) are dropped."""
     terms = []
     for prefix, phrase, word in _TOKEN.findall(query):
+        if word in ("@", "#"):
+            continue  # a scope prefix not yet followed by anything
         text = fold(phrase if phrase or word == "" else word)
         if not text:
             continue
@@ -134,6 +136,7 @@ class SearchIndex:
     def search(self, terms: Sequence[Term], within: Iterable[int] | None = None) -> list[int]:
         """Indices of the quotes matching every term, in briefing order."""
         terms = tuple(terms)
+        restricted = within is not None
         if within is None:
             within = range(len(self.quotes))
             if self._last is not None and terms:
@@ -145,7 +148,8 @@ class SearchIndex:
             hits = self._filter(term, hits)
             if not hits:
                 break
-        self._last = (terms, hits)
+        if not restricted:  # hits within a subset are no base for a later search of all
+            self._last = (terms, hits)
         return hits
 
     def _filter(self, term: Term, candidates: list[int]) -> list[int]:
@@ -174,7 +178,10 @@ def spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
         pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
         for match in pattern.finditer(folded):
             if match.end() > match.start():
-                found.append((origin[match.start()], origin[match.end() - 1] + 1))
+                end = origin[match.end() - 1] + 1
+                while end < len(text) and unicodedata.combining(text[end]):
+                    end += 1  # keep the marks of the last character (decomposed text)
+                found.append((origin[match.start()], end))
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:

@@ -1,0 +1,112 @@
+"""One or more briefings seen as one collection: rows of quotes, speakers and topics merged
+by id, and the filter and search that the CLI and the reader share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from .export import Row
+from .model import Briefing, Speaker, Topic, when_key
+from .search import SearchIndex, Term, matches, parse_query, session_text, speaker_text
+from .search import topic_text
+
+
+@dataclass(slots=True)
+class SpeakerEntry:
+    """A person across briefings: the same id is the same person."""
+
+    speaker: Speaker
+    roles: list[tuple[Briefing, str]] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.speaker.id
+
+
+@dataclass(slots=True)
+class TopicEntry:
+    topic: Topic
+    keywords: tuple[str, ...] = ()
+    count: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.topic.id
+
+
+class Catalog:
+    """Rows of quotes in date order across briefings (briefing order within one), with
+    speakers and topics merged by id and a search index over all rows."""
+
+    def __init__(self, briefings: Sequence[Briefing]):
+        self.briefings = sorted(briefings, key=lambda b: when_key(b.meeting.date))
+        self.rows: list[Row] = [Row(b, q) for b in self.briefings for q in b.quotes]
+        self.speakers: dict[str, SpeakerEntry] = {}
+        self.topics: dict[str, TopicEntry] = {}
+        for briefing in self.briefings:
+            for speaker in briefing.speakers:
+                entry = self.speakers.get(speaker.id)
+                if entry is None:
+                    entry = self.speakers[speaker.id] = SpeakerEntry(speaker)
+                entry.roles.append((briefing, speaker.role))
+                entry.speaker = speaker  # the latest meeting's name and role
+            for topic in briefing.topics:
+                entry = self.topics.get(topic.id)
+                if entry is None:
+                    entry = self.topics[topic.id] = TopicEntry(topic)
+                entry.keywords += tuple(k for k in topic.keywords if k not in entry.keywords)
+        for row in self.rows:
+            self.speakers[row.quote.speaker.id].count += 1
+            for topic in row.quote.topics:
+                self.topics[topic.id].count += 1
+        self._speaker_ids = [row.quote.speaker.id for row in self.rows]
+        self._topic_ids = [frozenset(t.id for t in row.quote.topics) for row in self.rows]
+        self.index = SearchIndex([row.quote for row in self.rows])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def select(
+        self,
+        speakers: frozenset[str] = frozenset(),
+        topics: frozenset[str] = frozenset(),
+        terms: Sequence[Term] = (),
+    ) -> list[int]:
+        """Row indices matching every active filter: any of `speakers` AND any of `topics`
+        AND every search term."""
+        candidates = None
+        if speakers or topics:
+            sids, tids = self._speaker_ids, self._topic_ids
+            candidates = [
+                i for i in range(len(self.rows))
+                if (not speakers or sids[i] in speakers)
+                and (not topics or not topics.isdisjoint(tids[i]))
+            ]
+            if not terms:
+                return candidates
+        return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
+
+
+def filter_rows(
+    rows: Sequence[Row],
+    speaker: str | None = None,
+    topic: str | None = None,
+    session: str | None = None,
+    search: str | None = None,
+) -> list[Row]:
+    """The rows whose speaker, any topic, session and text match the given queries (all
+    given filters must match; each is case- and accent-insensitive)."""
+    out = list(rows)
+    if speaker:
+        out = [r for r in out if matches(speaker, speaker_text(r.quote.speaker))]
+    if topic:
+        out = [r for r in out if any(matches(topic, topic_text(t)) for t in r.quote.topics)]
+    if session:
+        out = [r for r in out if r.quote.session and matches(session, session_text(r.quote.session))]
+    if search:
+        terms = parse_query(search)
+        index = SearchIndex([r.quote for r in out])
+        out = [out[i] for i in index.search(terms)]
+    return out

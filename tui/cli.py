@@ -1,0 +1,179 @@
+"""The `briefing` command: open the reader, `check` files, `show` quotes. Kept thin: the work
+is in loader, catalog and export; the reader is imported only when it is opened."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .loader import Problem, check
+from .paths import bundled_briefings, expand
+
+USAGE = """\
+briefing [PATH...]            open the reader (no PATH: the bundled briefings)
+briefing check [PATH...]      validate briefing files and folders
+briefing show [PATH...] [--speaker Q] [--topic Q] [--session Q] [--search Q]
+              [--format text|markdown|json]
+"""
+
+DESCRIPTION = """\
+A terminal reader for briefings of meetings: who spoke, on what, what they said, and
+where in the source it was said. PATH is a briefing (.toml) or a folder searched
+recursively for *.toml. Run `briefing check --help` or `briefing show --help` for more.
+"""
+
+
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or folders")
+    return parser
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = _parser("briefing", DESCRIPTION)
+    parser.usage = USAGE
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    return _parser(
+        "briefing check",
+        "Validate briefings: print every error and warning as FILE:LINE: KEY: MESSAGE, then a "
+        "summary. Exit status 0 when no file has errors, 1 when any has, 2 on usage errors.",
+    )
+
+
+def _show_parser() -> argparse.ArgumentParser:
+    parser = _parser(
+        "briefing show",
+        "Print the quotes that match every given filter. Each Q is case- and "
+        "accent-insensitive; --search takes the reader's query language "
+        '(words, "phrases", @speaker, #topic).',
+    )
+    parser.add_argument("--speaker", metavar="Q", help="speaker id, name or alias")
+    parser.add_argument("--topic", metavar="Q", help="topic id, title or keyword")
+    parser.add_argument("--session", metavar="Q", help="session id or title")
+    parser.add_argument("--search", metavar="Q", help="search everything, as the reader's /")
+    parser.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text", help="output format"
+    )
+    return parser
+
+
+def _files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
+    """Briefing files for PATHs (bundled ones when none), with problems for bad PATHs."""
+    if not paths:
+        return bundled_briefings(), []
+    files, missing = expand(paths)
+    problems = [Problem(name, "no such file or folder") for name in missing]
+    for name in paths:
+        path = Path(name)
+        if path.is_dir() and not any(f.is_relative_to(path) for f in files):
+            problems.append(Problem(name, "folder holds no *.toml briefing"))
+    return files, problems
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _load_all(paths: list[str]):
+    files, problems = _files(paths)
+    briefings = []
+    for file in files:
+        briefing, found = check(file, _display(file))
+        problems.extend(found)
+        if briefing is not None:
+            briefings.append(briefing)
+    return files, briefings, problems
+
+
+def run_check(argv: Sequence[str]) -> int:
+    args = _check_parser().parse_intermixed_args(argv)
+    files, briefings, problems = _load_all(args.paths)
+    for problem in problems:
+        print(problem)
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    bad = len({p.file for p in problems if not p.warning})
+    summary = (
+        f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
+    if bad:
+        summary += f" ({bad} file{'s' if bad != 1 else ''} with errors)"
+    print(summary)
+    return 1 if errors or not files else 0
+
+
+def _use_rich() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def run_show(argv: Sequence[str]) -> int:
+    args = _show_parser().parse_intermixed_args(argv)
+    files, briefings, problems = _load_all(args.paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if any(not p.warning for p in problems) or not briefings:
+        return 1
+    from .catalog import Catalog, filter_rows
+    from . import export
+
+    rows = filter_rows(
+        Catalog(briefings).rows, args.speaker, args.topic, args.session, args.search
+    )
+    if args.format == "json":
+        sys.stdout.write(export.to_json(rows))
+    elif args.format == "markdown":
+        sys.stdout.write(export.markdown(rows))
+    elif _use_rich():
+        from .richshow import print_rows
+
+        print_rows(rows)
+    else:
+        for line in export.plain_lines(rows):
+            print(line)
+    return 0
+
+
+def run_reader(argv: Sequence[str]) -> int:
+    args = _reader_parser().parse_intermixed_args(argv)
+    files, problems = _files(args.paths)
+    if not files and not problems:
+        print("briefing: no briefing to open (none bundled and no PATH given)", file=sys.stderr)
+        return 1
+    from .app import make_app
+
+    app = make_app(files, problems=problems, use_cache=not args.no_cache)
+    app.run()
+    if app.fatal:
+        print(app.fatal, file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"check": run_check, "show": run_show}
+    try:
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
+        return run_reader(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `briefing show | head`: the reader of our output left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

@@ -1,0 +1,71 @@
+"""Every key of the reader on one screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("Moving", [
+        ("Tab / Shift+Tab", "next / previous pane"),
+        ("↑ ↓  j k", "move in a list, scroll the quote"),
+        ("g G  Home End", "first / last"),
+        ("PgUp PgDn", "page up / down"),
+        ("Enter", "on a speaker or topic: toggle it as a filter; on a quote: read it"),
+        ("mouse", "click to select, click again to choose; wheel scrolls"),
+    ]),
+    ("Finding", [
+        ("/", "search as you type (Enter keeps the results, Esc leaves the field)"),
+        ("  words", "every word must match, case and accents ignored"),
+        ('  "a phrase"', "words in this order"),
+        ("  @word", "only speakers: name, alias, role"),
+        ("  #word", "only topics: title, keywords"),
+        ("n / N", "next / previous quote in the results"),
+        ("Esc", "clear the search, then the filters"),
+    ]),
+    ("Doing", [
+        ("o", "overview: sessions, outcomes, who spoke on what"),
+        ("c", "copy the quote as a citation (OSC 52 clipboard)"),
+        ("e", "export the quotes in view to a Markdown file here"),
+        ("Ctrl+P", "command palette: jump to a speaker, topic or session; theme"),
+        ("? / F1", "this help"),
+        ("q", "quit"),
+    ]),
+]
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for number, (section, rows) in enumerate(KEYS):
+        if number:
+            table.add_row("", "")
+        table.add_row(Text(section, style="bold underline"), "")
+        for key, meaning in rows:
+            table.add_row(Text(key), Text(meaning))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
+        Binding("down,j", "scroll(1)", "Down", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_table())
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = "Keys"
+        self.query_one("#help").border_subtitle = "Esc closes"
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help", VerticalScroll).scroll_relative(y=step, animate=False)

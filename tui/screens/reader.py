@@ -1,0 +1,233 @@
+"""The main screen: speakers, topics, quotes and the selected quote in detail, with
+filters and search."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from .. import export
+from ..catalog import Catalog
+from ..model import Briefing
+from ..search import SPEAKER, TOPIC
+from ..state import View
+from ..widgets.detail import DetailPane
+from ..widgets.header import MeetingHeader
+from ..widgets.quotes import QuotesList
+from ..widgets.rowlist import RowList
+from ..widgets.searchbar import SearchBar
+from ..widgets.speakers import SpeakersList
+from ..widgets.statusline import StatusLine
+from ..widgets.topics import TopicsList
+from ..writing import write_new_file
+
+WIDE = 150  # columns from which the detail pane stands beside the quotes
+
+
+class ReaderScreen(Screen):
+    BINDINGS = [
+        # Priority bindings act as the key arrives, before keys typed after it are routed,
+        # so "/trade<Enter>n" typed at once lands in the right places.
+        Binding("slash", "search", "Search", priority=True),
+        Binding("enter", "leave_search", "Keep results", priority=True),
+        Binding("escape", "leave_search", "Leave search", priority=True, show=False),
+        Binding("escape", "clear", "Clear", show=False),
+        Binding("n", "next_match(1)", "Next"),
+        Binding("N", "next_match(-1)", "Prev", show=False),
+        Binding("c", "copy", "Copy"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.view = View()
+        self.in_view: list[int] = list(range(len(catalog)))
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(id="header")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield SpeakersList(id="speakers")
+                yield TopicsList(id="topics")
+            with Horizontal(id="right"):
+                yield QuotesList(id="quotes")
+                yield DetailPane(id="detail")
+        with Horizontal(id="bottom"):
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        for pane, title in (("#speakers", "Speakers"), ("#topics", "Topics"),
+                            ("#quotes", "Quotes"), ("#detail", "Quote")):
+            self.query_one(pane).border_title = title
+        self._layout(self.app.size.width)
+        self.query_one(MeetingHeader).show(self.catalog.briefings)
+        self.query_one(QuotesList).show_meeting = len(self.catalog.briefings) > 1
+        self.refresh_view()
+        self._focus(self.query_one(QuotesList))
+
+    def on_resize(self, event) -> None:
+        self._layout(event.size.width)
+
+    def _layout(self, width: int) -> None:
+        self.query_one("#right").set_class(width >= WIDE, "-wide")
+
+    def _focus(self, widget) -> None:
+        """Focus now, not after the queued keys: typing right after `/` must reach the field."""
+        self.set_focus(widget)
+
+    # -- view --------------------------------------------------------------------------------
+    def set_view(self, view: View) -> None:
+        self.view = view
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Recompute the quotes in view and redraw every pane from `self.view`."""
+        catalog, view = self.catalog, self.view
+        quotes = self.query_one(QuotesList)
+        keep = quotes.current_index()
+        self.in_view = view.rows(catalog)
+        speaker_counts: dict[str, int] = {}
+        topic_counts: dict[str, int] = {}
+        rows = catalog.rows
+        for index in self.in_view:
+            quote = rows[index].quote
+            speaker_counts[quote.speaker.id] = speaker_counts.get(quote.speaker.id, 0) + 1
+            for topic in quote.topics:
+                topic_counts[topic.id] = topic_counts.get(topic.id, 0) + 1
+        speakers = sorted(catalog.speakers.values(), key=lambda e: (-e.count, e.speaker.name))
+        topics = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
+        self.query_one(SpeakersList).show(
+            speakers, speaker_counts, view.speakers, view.needles(SPEAKER)
+        )
+        self.query_one(TopicsList).show(topics, topic_counts, view.topics, view.needles(TOPIC))
+        quotes.show(
+            rows, self.in_view, view.needles(SPEAKER), view.needles(TOPIC),
+            view.text_needles(catalog), keep=keep,
+        )
+        quotes.border_title = f"Quotes {len(self.in_view)} of {len(catalog)}"
+        self.query_one(StatusLine).show(len(self.in_view), len(catalog), view.describe(catalog))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        view = self.view
+        self.query_one(DetailPane).show(
+            self.query_one(QuotesList).current(),
+            view.text_needles(self.catalog), view.needles(SPEAKER), view.needles(TOPIC),
+        )
+
+    # -- events ------------------------------------------------------------------------------
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        if isinstance(event.rowlist, QuotesList):
+            self._show_detail()
+
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        if isinstance(event.rowlist, SpeakersList):
+            entry = event.rowlist.current()
+            if entry is not None:
+                self.set_view(self.view.toggle_speaker(entry.id))
+        elif isinstance(event.rowlist, TopicsList):
+            entry = event.rowlist.current()
+            if entry is not None:
+                self.set_view(self.view.toggle_topic(entry.id))
+        elif isinstance(event.rowlist, QuotesList):
+            self._focus(self.query_one(DetailPane))
+
+    def on_input_changed(self, event: SearchBar.Changed) -> None:
+        if event.input.id == "search" and event.value != self.view.query:
+            self.set_view(self.view.with_query(event.value))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "leave_search":
+            return isinstance(self.focused, SearchBar)
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        if self.focused is search:
+            search.insert_text_at_cursor("/")
+            return
+        self._focus(search)
+        search.cursor_position = len(search.value)
+
+    def action_leave_search(self) -> None:
+        """Enter or Esc in the search field: keep the results and go to the quotes."""
+        self._focus(self.query_one(QuotesList))
+
+    def action_clear(self) -> None:
+        """Esc outside the search field: clear the search, then (next Esc) the filters."""
+        if self.view.query:
+            self.query_one(SearchBar).value = ""
+            self.set_view(self.view.with_query(""))
+        elif self.view.speakers or self.view.topics:
+            self.set_view(self.view.cleared_filters())
+
+    def action_next_match(self, step: int) -> None:
+        quotes = self.query_one(QuotesList)
+        if not quotes.count:
+            self.app.bell()
+            return
+        self._focus(quotes)
+        quotes.cursor = (quotes.cursor + step) % quotes.count
+
+    def action_copy(self) -> None:
+        row = self.query_one(QuotesList).current()
+        if row is None:
+            self.notify("No quote selected to copy.", severity="warning")
+            return
+        self.app.copy_to_clipboard(export.citation(row))
+        message = "Citation sent to the clipboard (OSC 52)."
+        if os.environ.get("TMUX"):
+            message += " In tmux this needs `set -g set-clipboard on`."
+        self.notify(message, markup=False)
+
+    def action_export(self) -> None:
+        rows = [self.catalog.rows[i] for i in self.in_view]
+        title = "Quotes"
+        described = self.view.describe(self.catalog)
+        if described:
+            title += f" ({described})"
+        try:
+            path = write_new_file(Path.cwd(), "briefing-export", ".md", export.markdown(rows, title))
+        except OSError as error:
+            self.notify(f"Export failed: {error}", severity="error", markup=False)
+            return
+        self.notify(f"Exported {len(rows)} quotes to {path}", markup=False)
+
+    # -- jumps (overview, command palette) ---------------------------------------------------
+    def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:
+        """Clear search and filters, then filter by `speaker` and/or `topic`."""
+        self.query_one(SearchBar).value = ""
+        view = View()
+        if speaker:
+            view = view.toggle_speaker(speaker)
+        if topic:
+            view = view.toggle_topic(topic)
+        self.set_view(view)
+        self._focus(self.query_one(QuotesList))
+
+    def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
+        """Put the quotes cursor on the first quote of a session, clearing what hides it."""
+        target = next(
+            (i for i, r in enumerate(self.catalog.rows)
+             if r.briefing is briefing and r.quote.session and r.quote.session.id == session_id),
+            None,
+        )
+        if target is None:
+            self.notify("No quote belongs to that session.", severity="warning")
+            return
+        if target not in self.in_view:
+            self.show_only()
+        quotes = self.query_one(QuotesList)
+        quotes.cursor = self.in_view.index(target)
+        self._focus(quotes)
