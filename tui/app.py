@@ -6,15 +6,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from .catalog import Catalog
-from .commands import BriefingCommands
 from .loader import Problem
-from .loading import load_files
+from .loading import display_name, load_files
 from .model import Briefing
-from .screens.reader import ReaderScreen
+from .screens.reader import SYNC_ROWS, ReaderScreen
+
+
+SYNC_BYTES = 2 * 2**20  # briefings smaller than this load before the first paint
+
+
+def _commands():
+    """The palette's provider, imported when the palette first opens (it pulls in much of
+    Textual that the first paint does not need)."""
+    from .commands import BriefingCommands
+
+    return BriefingCommands
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 class BriefingApp(App):
@@ -22,7 +40,7 @@ class BriefingApp(App):
 
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing"
-    COMMANDS = App.COMMANDS | {BriefingCommands}
+    COMMANDS = App.COMMANDS | {_commands}
 
     BINDINGS = [
         Binding("o", "overview", "Overview"),
@@ -43,20 +61,69 @@ class BriefingApp(App):
         self.use_cache = use_cache
         self.catalog = Catalog(briefings)
         self.fatal: str | None = None
+        self.pending_stores: list = []
 
     def on_mount(self) -> None:
-        if self.files:
-            briefings, problems = load_files(self.files, use_cache=self.use_cache)
-            self.problems.extend(problems)
-            if not briefings:
-                errors = [str(p) for p in self.problems if not p.warning]
-                self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
-                self.exit(return_code=1)
-                return
-            self.catalog = Catalog(briefings)
-        self.push_screen(ReaderScreen(self.catalog))
+        if not self.files:
+            self._open(self.catalog.briefings, [], [])
+            return
+        sizes = [_size(path) for path in self.files]
+        if sum(sizes) < SYNC_BYTES:
+            self._open(*load_files(self.files, use_cache=self.use_cache))
+            return
+        from .screens.loading import LoadingScreen
+
+        screen = LoadingScreen(sum(sizes), len(self.files))
+        self.push_screen(screen)
+        self._load_in_thread(screen)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_thread(self, screen) -> None:
+        def progress(done: int, total: int, path: Path) -> None:
+            self.call_from_thread(screen.progress, done, display_name(path))
+
+        result = load_files(self.files, use_cache=self.use_cache, progress=progress)
+        self.call_from_thread(self._open, *result)
+
+    def _open(self, briefings, problems, pending) -> None:
+        """Show the loaded briefings; then, after the first paint, build the search index
+        and write the cache entries."""
+        self.problems.extend(problems)
+        if self.files and not briefings:
+            errors = [str(p) for p in self.problems if not p.warning]
+            self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
+            self.exit(return_code=1)
+            return
+        self.catalog = Catalog(briefings)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(ReaderScreen(self.catalog))
+        else:
+            self.push_screen(ReaderScreen(self.catalog))
         if self.problems:
             self._report_problems()
+        self.call_after_refresh(self._after_paint, pending)
+
+    def _after_paint(self, pending) -> None:
+        self.pending_stores = list(pending)
+        if len(self.catalog) < SYNC_ROWS:
+            self.catalog.index  # noqa: B018  (small: build it now)
+            self.finish_caching()
+            return
+        self._background()
+
+    @work(thread=True, exclusive=True, group="background")
+    def _background(self) -> None:
+        self.catalog.index  # noqa: B018  (built once, off the UI thread)
+        self.finish_caching()
+
+    def finish_caching(self) -> None:
+        """Write the cache entries not yet written (the CLI calls this again after the app
+        has closed, in case the user quit first)."""
+        while self.pending_stores:
+            store = self.pending_stores[0]
+            store()
+            if self.pending_stores and self.pending_stores[0] is store:
+                self.pending_stores.pop(0)
 
     def _report_problems(self) -> None:
         warnings = sum(p.warning for p in self.problems)

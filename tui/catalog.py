@@ -3,6 +3,7 @@ by id, and the filter and search that the CLI and the reader share."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -63,7 +64,21 @@ class Catalog:
                 self.topics[topic.id].count += 1
         self._speaker_ids = [row.quote.speaker.id for row in self.rows]
         self._topic_ids = [frozenset(t.id for t in row.quote.topics) for row in self.rows]
-        self.index = SearchIndex([row.quote for row in self.rows])
+        self._index: SearchIndex | None = None
+        self._lock = threading.Lock()
+        self._filtered: dict[tuple[frozenset, frozenset], list[int]] = {}
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, built on first use (the reader builds it after first paint)."""
+        with self._lock:
+            if self._index is None:
+                self._index = SearchIndex([row.quote for row in self.rows])
+        return self._index
+
+    @property
+    def indexed(self) -> bool:
+        return self._index is not None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -78,14 +93,20 @@ class Catalog:
         AND every search term."""
         candidates = None
         if speakers or topics:
-            sids, tids = self._speaker_ids, self._topic_ids
-            candidates = [
-                i for i in range(len(self.rows))
-                if (not speakers or sids[i] in speakers)
-                and (not topics or not topics.isdisjoint(tids[i]))
-            ]
+            key = (speakers, topics)
+            candidates = self._filtered.get(key)
+            if candidates is None:
+                sids, tids = self._speaker_ids, self._topic_ids
+                candidates = [
+                    i for i in range(len(self.rows))
+                    if (not speakers or sids[i] in speakers)
+                    and (not topics or not topics.isdisjoint(tids[i]))
+                ]
+                if len(self._filtered) > 32:
+                    self._filtered.clear()
+                self._filtered[key] = candidates  # the same list lets a search narrow
             if not terms:
-                return candidates
+                return list(candidates)
         return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
 
 

@@ -157,6 +157,7 @@ def run_reader(argv: Sequence[str]) -> int:
 
     app = make_app(files, problems=problems, use_cache=not args.no_cache)
     app.run()
+    app.finish_caching()
     if app.fatal:
         print(app.fatal, file=sys.stderr)
         return 1

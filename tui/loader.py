@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -405,7 +406,12 @@ class _Checker:
 
     def quotes(self, doc, speakers, topics, sessions, source) -> list[Quote]:
         out = []
+        fast = _FastQuotes(speakers, topics, sessions, source)
         for index, entry in self.array_of_tables(doc, "quotes", required=True):
+            quote = fast.quote(index, entry)
+            if quote is not None:
+                out.append(quote)
+                continue
             where = ("quotes", index)
             self.unknown_keys(entry, where, KEYS[("quotes",)])
             speaker = None
@@ -466,8 +472,74 @@ class _Checker:
         return out
 
 
+_QUOTE_KEYS = frozenset(KEYS[("quotes",)])
+_KINDS = frozenset(("direct", "paraphrase"))
+
+
+class _FastQuotes:
+    """Builds a quote in one pass when it is plainly valid, or returns None so that the
+    checker's slower, reporting path looks at it. Large briefings are almost all valid."""
+
+    def __init__(self, speakers, topics, sessions, source: Source):
+        self.speakers, self.topics, self.sessions = speakers, topics, sessions
+        self.paragraphs = source.paragraphs
+        self.loose: dict[int, str] = {}
+
+    def quote(self, index: int, entry: dict) -> Quote | None:
+        if not entry.keys() <= _QUOTE_KEYS:
+            return None
+        get = entry.get
+        topic_ids, to_ids = get("topics", []), get("to", [])
+        if type(topic_ids) is not list or type(to_ids) is not list:
+            return None
+        try:
+            speaker = self.speakers[entry["speaker"]]
+            text = entry["text"]
+            kind = get("kind", "paraphrase")
+            topics = tuple([self.topics[t] for t in topic_ids])
+            to = tuple([self.speakers[s] for s in to_ids])
+            session_id = entry.get("session")
+            session = None if session_id is None else self.sessions[session_id]
+        except (KeyError, TypeError):
+            return None
+        paragraph = entry.get("paragraph")
+        excerpt = entry.get("excerpt", "")
+        note = entry.get("note", "")
+        if (
+            type(text) is not str or not text.strip() or kind not in _KINDS
+            or type(excerpt) is not str or type(note) is not str
+        ):
+            return None
+        if paragraph is not None:
+            if type(paragraph) is not int or paragraph < 1:
+                return None
+            if self.paragraphs is not None:
+                if paragraph > len(self.paragraphs):
+                    return None
+                if excerpt:
+                    loose = self.loose.get(paragraph)
+                    if loose is None:
+                        loose = self.loose[paragraph] = _loose(self.paragraphs[paragraph - 1])
+                    if _loose(excerpt) not in loose:
+                        return None
+        return Quote(index, speaker, clean(text), kind, topics, session, to, paragraph,
+                     clean(excerpt), clean(note))
+
+
 def check(path: Path | str, display: str | None = None) -> tuple[Briefing | None, list[Problem]]:
     """Validate the briefing at `path`: (briefing or None when it has errors, problems)."""
+    # Parsing makes millions of objects and no cycles: the cyclic collector would only
+    # walk them again and again (a third of the load time of a large briefing).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check(path, display)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check(path: Path | str, display: str | None) -> tuple[Briefing | None, list[Problem]]:
     path = Path(path)
     file = display if display is not None else str(path)
     try:

@@ -1,12 +1,19 @@
-"""Loading the briefings the reader opens."""
+"""Loading the briefings the reader opens: from the cache when it holds an exact copy,
+else by checking the file (and then caching it)."""
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
+from . import cache
 from .loader import Problem, check
 from .model import Briefing
+
+#: Called before each file with (number of files done, total, path).
+Progress = Callable[[int, int, Path], None]
 
 
 def display_name(path: Path) -> str:
@@ -17,15 +24,53 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
+Pending = Callable[[], None]
+
+
+def load_one(path: Path, use_cache: bool = True) -> tuple[Briefing | None, list[Problem], Pending | None]:
+    """(briefing or None, its problems, a call that caches it, or None when nothing is to
+    be cached). The caller may run the last one later, once the briefing is on screen."""
+    display = display_name(path)
+    if not use_cache:
+        briefing, problems = check(path, display)
+        return briefing, problems, None
+    enabled = gc.isenabled()
+    gc.disable()  # rebuilding many small objects: the collector would only slow it down
+    try:
+        hit = cache.load(path)
+    finally:
+        if enabled:
+            gc.enable()
+    if hit is not None:
+        briefing, problems = hit
+        return briefing, [dataclasses.replace(p, file=display) for p in problems], None
+    before = cache.fingerprint(path)
+    briefing, problems = check(path, display)
+    if briefing is None or before is None:
+        return briefing, problems, None
+
+    def store() -> None:
+        if cache.fingerprint(path) == before:  # not changed since we read it
+            cache.store(briefing, problems, before)
+
+    return briefing, problems, store
+
+
 def load_files(
-    files: Sequence[Path], use_cache: bool = True
-) -> tuple[list[Briefing], list[Problem]]:
-    """Every valid briefing among `files`, and the problems of all of them."""
+    files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None
+) -> tuple[list[Briefing], list[Problem], list[Pending]]:
+    """Every valid briefing among `files`, the problems of all of them, and the calls that
+    would cache those that were not cached yet."""
     briefings: list[Briefing] = []
     problems: list[Problem] = []
-    for path in files:
-        briefing, found = check(path, display_name(path))
+    pending: list[Pending] = []
+    for number, path in enumerate(files):
+        if progress is not None:
+            progress(number, len(files), path)
+        briefing, found, store = load_one(path, use_cache)
         problems.extend(found)
         if briefing is not None:
             briefings.append(briefing)
-    return briefings, problems
+        if store is not None:
+            pending.append(store)
+    return briefings, problems, pending

@@ -104,66 +104,122 @@ def matches(query: str, text: str) -> bool:
     return all(term.text in hay for term in parse_query(query))
 
 
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """`[fold(t) for t in texts]`, done in a few C-speed passes when all of it is ASCII."""
+    joined = "\x00".join(texts)
+    if joined.isascii() and len(texts) > 1:
+        folded = joined.lower().split("\x00")
+        if len(folded) == len(texts):
+            return [t if "  " not in t and t.isprintable() else " ".join(t.split())
+                    for t in folded]
+    return [fold(t) for t in texts]
+
+
+def _numbered(items) -> tuple[list[int], list]:
+    """For objects shared by many quotes: each one's number, and the distinct objects."""
+    numbers: dict[int, int] = {}
+    distinct: list = []
+    out = []
+    for item in items:
+        key = id(item)
+        number = numbers.get(key)
+        if number is None:
+            number = numbers[key] = len(distinct)
+            distinct.append(item)
+        out.append(number)
+    return out, distinct
+
+
 class SearchIndex:
-    """Folded haystacks of every quote, built once; `search` narrows from the previous
-    result when the new query only adds to the old one."""
+    """Folded text of every quote and of every speaker, topic and session, built once.
+    `search` narrows from the previous result when the new query only adds to the old one
+    over the same candidates."""
 
     def __init__(self, quotes: Sequence[Quote]):
         self.quotes = quotes
-        speakers: dict[int, str] = {}
-        topics: dict[int, str] = {}
-        self._speaker_of: list[int] = []
+        self._text = fold_many([q.text for q in quotes])
+        self._speaker_of, speakers = _numbered(q.speaker for q in quotes)
+        self._speakers = [folded_fields(speaker_text(s)) for s in speakers]
+        self._session_of, sessions = _numbered(q.session for q in quotes)
+        self._sessions = [fold(s.title) if s is not None else "" for s in sessions]
+        topic_numbers: dict[int, int] = {}
+        topics: list[Topic] = []
+        shapes: dict[tuple, tuple[int, ...]] = {}
         self._topics_of: list[tuple[int, ...]] = []
-        self._hay: list[str] = []
         for quote in quotes:
-            sid = id(quote.speaker)
-            if sid not in speakers:
-                speakers[sid] = folded_fields(speaker_text(quote.speaker))
-            for topic in quote.topics:
-                if id(topic) not in topics:
-                    topics[id(topic)] = folded_fields(topic_text(topic))
-            self._speaker_of.append(sid)
-            self._topics_of.append(tuple(id(t) for t in quote.topics))
-            parts = [speakers[sid], *(topics[id(t)] for t in quote.topics)]
-            if quote.session is not None:
-                parts.append(fold(quote.session.title))
-            parts.append(fold(quote.text))
-            self._hay.append(SEPARATOR.join(parts))
-        self._speaker_hay = speakers
-        self._topic_hay = topics
-        self._last: tuple[tuple[Term, ...], list[int]] | None = None
+            key = tuple(map(id, quote.topics))
+            numbers = shapes.get(key)
+            if numbers is None:
+                for topic in quote.topics:
+                    if id(topic) not in topic_numbers:
+                        topic_numbers[id(topic)] = len(topics)
+                        topics.append(topic)
+                numbers = shapes[key] = tuple(topic_numbers[k] for k in key)
+            self._topics_of.append(numbers)
+        self._topics = [folded_fields(topic_text(t)) for t in topics]
+        self._quotes_of: dict[tuple[str, int], list[int]] | None = None  # built on first use
+        self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
 
-    def search(self, terms: Sequence[Term], within: Iterable[int] | None = None) -> list[int]:
-        """Indices of the quotes matching every term, in briefing order."""
+    def search(self, terms: Sequence[Term], within: Sequence[int] | None = None) -> list[int]:
+        """Indices of the quotes matching every term (among `within`, when given), in
+        order. Pass the same `within` object again to let a longer query narrow."""
         terms = tuple(terms)
-        restricted = within is not None
-        if within is None:
-            within = range(len(self.quotes))
-            if self._last is not None and terms:
-                old_terms, old_hits = self._last
-                if old_terms and all(any(o.covers(n) for n in terms) for o in old_terms):
-                    within = old_hits
-        hits = list(within)
+        candidates: Sequence[int] = range(len(self.quotes)) if within is None else within
+        if self._last is not None and terms:
+            old_terms, old_within, old_hits = self._last
+            if (old_within is within and old_terms
+                    and all(any(o.covers(n) for n in terms) for o in old_terms)):
+                candidates = old_hits
+        hits = list(candidates)
         for term in terms:
             hits = self._filter(term, hits)
             if not hits:
                 break
-        if not restricted:  # hits within a subset are no base for a later search of all
-            self._last = (terms, hits)
+        self._last = (terms, within, hits)
         return hits
 
     def _filter(self, term: Term, candidates: list[int]) -> list[int]:
-        text = term.text
-        if term.scope == SPEAKER:
-            good = {k for k, hay in self._speaker_hay.items() if text in hay}
-            of = self._speaker_of
-            return [i for i in candidates if of[i] in good]
+        word = term.text
+        topics_of = self._topics_of
+        good_topics = {n for n, hay in enumerate(self._topics) if word in hay}
         if term.scope == TOPIC:
-            good = {k for k, hay in self._topic_hay.items() if text in hay}
-            of = self._topics_of
-            return [i for i in candidates if any(t in good for t in of[i])]
-        hay = self._hay
-        return [i for i in candidates if text in hay[i]]
+            return [i for i in candidates if any(t in good_topics for t in topics_of[i])]
+        speaker_of = self._speaker_of
+        good_speakers = {n for n, hay in enumerate(self._speakers) if word in hay}
+        if term.scope == SPEAKER:
+            return [i for i in candidates if speaker_of[i] in good_speakers]
+        text = self._text
+        good_sessions = {n for n, hay in enumerate(self._sessions) if hay and word in hay}
+        direct = [i for i in candidates if word in text[i]]
+        if not (good_topics or good_speakers or good_sessions):
+            return direct
+        # Quotes whose speaker, topic or session matches, from the inverted lists.
+        extra: set[int] = set()
+        for kind, numbers in (("s", good_speakers), ("t", good_topics), ("k", good_sessions)):
+            for number in numbers:
+                extra.update(self._inverted().get((kind, number), ()))
+        if not isinstance(candidates, range) or len(candidates) != len(self.quotes):
+            extra.intersection_update(candidates)
+        extra.update(direct)
+        return sorted(extra)
+
+    def _inverted(self) -> dict[tuple[str, int], list[int]]:
+        if self._quotes_of is None:
+            inverted: dict[tuple[str, int], list[int]] = {}
+            for i, (speaker, session, topics) in enumerate(
+                zip(self._speaker_of, self._session_of, self._topics_of)
+            ):
+                inverted.setdefault(("s", speaker), []).append(i)
+                inverted.setdefault(("k", session), []).append(i)
+                for topic in topics:
+                    inverted.setdefault(("t", topic), []).append(i)
+            self._quotes_of = inverted
+        return self._quotes_of
+
+
+@lru_cache(maxsize=256)
+def _needle_pattern(needle: str) -> re.Pattern[str]:
+    return re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
 
 
 def spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
@@ -175,8 +231,7 @@ def spans(text: str, needles: Iterable[str]) -> list[tuple[int, int]]:
     folded, origin = fold_with_map(text)
     found: list[tuple[int, int]] = []
     for needle in needles:
-        pattern = re.compile(r"\s+".join(re.escape(word) for word in needle.split()))
-        for match in pattern.finditer(folded):
+        for match in _needle_pattern(needle).finditer(folded):
             if match.end() > match.start():
                 end = origin[match.end() - 1] + 1
                 while end < len(text) and unicodedata.combining(text[end]):

@@ -6,16 +6,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import get_current_worker
 
 from .. import export
 from ..catalog import Catalog
 from ..model import Briefing
-from ..search import SPEAKER, TOPIC
+from ..search import ALL, SPEAKER, TOPIC
 from ..state import View
 from ..widgets.detail import DetailPane
 from ..widgets.header import MeetingHeader
@@ -28,6 +30,7 @@ from ..widgets.topics import TopicsList
 from ..writing import write_new_file
 
 WIDE = 150  # columns from which the detail pane stands beside the quotes
+SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on the UI thread
 
 
 class ReaderScreen(Screen):
@@ -49,6 +52,9 @@ class ReaderScreen(Screen):
         self.catalog = catalog
         self.view = View()
         self.in_view: list[int] = list(range(len(catalog)))
+        self._speaker_order = sorted(catalog.speakers.values(),
+                                     key=lambda e: (-e.count, e.speaker.name))
+        self._topic_order = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -87,35 +93,59 @@ class ReaderScreen(Screen):
 
     # -- view --------------------------------------------------------------------------------
     def set_view(self, view: View) -> None:
+        """Show `view`. Large catalogs compute it off the UI thread; a newer view cancels
+        the computation of an older one rather than waiting behind it."""
         self.view = view
-        self.refresh_view()
+        if len(self.catalog) < SYNC_ROWS:
+            self._apply(view, *self._compute(view))
+        else:
+            self._compute_in_thread(view)
 
     def refresh_view(self) -> None:
-        """Recompute the quotes in view and redraw every pane from `self.view`."""
-        catalog, view = self.catalog, self.view
-        quotes = self.query_one(QuotesList)
-        keep = quotes.current_index()
-        self.in_view = view.rows(catalog)
+        self.set_view(self.view)
+
+    def _compute(self, view: View) -> tuple[list[int], dict[str, int], dict[str, int]]:
+        catalog = self.catalog
+        rows = view.rows(catalog)
+        if not view.filtered:
+            return rows, {k: e.count for k, e in catalog.speakers.items()}, {
+                k: e.count for k, e in catalog.topics.items()}
         speaker_counts: dict[str, int] = {}
         topic_counts: dict[str, int] = {}
-        rows = catalog.rows
-        for index in self.in_view:
-            quote = rows[index].quote
+        quotes = catalog.rows
+        for index in rows:
+            quote = quotes[index].quote
             speaker_counts[quote.speaker.id] = speaker_counts.get(quote.speaker.id, 0) + 1
             for topic in quote.topics:
                 topic_counts[topic.id] = topic_counts.get(topic.id, 0) + 1
-        speakers = sorted(catalog.speakers.values(), key=lambda e: (-e.count, e.speaker.name))
-        topics = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
+        return rows, speaker_counts, topic_counts
+
+    @work(thread=True, exclusive=True, group="view")
+    def _compute_in_thread(self, view: View) -> None:
+        result = self._compute(view)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply, view, *result)
+
+    def _apply(self, view: View, rows: list[int], speaker_counts, topic_counts) -> None:
+        """Redraw every pane for `view`, unless a newer view has been asked for."""
+        if view is not self.view:
+            return
+        catalog = self.catalog
+        quotes = self.query_one(QuotesList)
+        keep = quotes.current_index()
+        self.in_view = rows
         self.query_one(SpeakersList).show(
-            speakers, speaker_counts, view.speakers, view.needles(SPEAKER)
+            self._speaker_order, speaker_counts, view.speakers, view.needles(SPEAKER)
         )
-        self.query_one(TopicsList).show(topics, topic_counts, view.topics, view.needles(TOPIC))
+        self.query_one(TopicsList).show(
+            self._topic_order, topic_counts, view.topics, view.needles(TOPIC)
+        )
         quotes.show(
-            rows, self.in_view, view.needles(SPEAKER), view.needles(TOPIC),
-            view.text_needles(catalog), keep=keep,
+            catalog.rows, rows, view.needles(SPEAKER), view.needles(TOPIC),
+            view.text_needles(catalog), keep=keep, session_needles=view.needles(ALL),
         )
-        quotes.border_title = f"Quotes {len(self.in_view)} of {len(catalog)}"
-        self.query_one(StatusLine).show(len(self.in_view), len(catalog), view.describe(catalog))
+        quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
+        self.query_one(StatusLine).show(len(rows), len(catalog), view.describe(catalog))
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -123,6 +153,7 @@ class ReaderScreen(Screen):
         self.query_one(DetailPane).show(
             self.query_one(QuotesList).current(),
             view.text_needles(self.catalog), view.needles(SPEAKER), view.needles(TOPIC),
+            view.needles(ALL),
         )
 
     # -- events ------------------------------------------------------------------------------

@@ -27,12 +27,15 @@ class DetailPane(VerticalScroll):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, row: Row | None, text_needles, speaker_needles, topic_needles) -> None:
+    def show(self, row: Row | None, text_needles, speaker_needles, topic_needles,
+             session_needles=()) -> None:
         body = self.query_one("#detail-body", Static)
-        body.update(self.build(row, text_needles, speaker_needles, topic_needles))
+        body.update(self.build(row, text_needles, speaker_needles, topic_needles,
+                               session_needles))
         self.scroll_home(animate=False)
 
-    def build(self, row: Row | None, text_needles, speaker_needles, topic_needles) -> Text:
+    def build(self, row: Row | None, text_needles, speaker_needles, topic_needles,
+              session_needles=()) -> Text:
         if row is None:
             return Text("No quote selected.", style=self.get_component_rich_style("detail--dim"))
         quote, briefing = row.quote, row.briefing
@@ -68,7 +71,7 @@ class DetailPane(VerticalScroll):
         if quote.to:
             field("To", ", ".join(s.name for s in quote.to))
         if quote.session is not None:
-            field("Session", quote.session.title)
+            field("Session", marked(quote.session.title, session_needles))
         if quote.topics:
             topics = Text(", ").join(marked(t.title, topic_needles) for t in quote.topics)
             field("Topics", topics)

@@ -36,12 +36,12 @@ class EntryList(RowList):
 
     def render_row(self, index: int, width: int) -> list[Text]:
         entry = self.entries[index]
-        dim = self.get_component_rich_style("rowlist--dim")
+        dim = self.style_of("rowlist--dim")
         marked = entry.id in self.marked
         count = self.counts.get(entry.id, 0)
         digits = len(str(max(self.counts.values(), default=0)))
         count_text = Text(f" {count:>{digits}}", style=dim if not count else "")
-        mark = Text("● " if marked else "  ", style=self.get_component_rich_style("rowlist--marked"))
-        body = self.body(entry, self.get_component_rich_style("rowlist--match"), dim, marked)
+        mark = Text("● " if marked else "  ", style=self.style_of("rowlist--marked"))
+        body = self.body(entry, self.style_of("rowlist--match"), dim, marked)
         body.truncate(max(1, width - len(mark) - len(count_text)), overflow="ellipsis", pad=True)
         return [Text.assemble(mark, body, count_text)]

@@ -27,14 +27,16 @@ class QuotesList(RowList):
         self.speaker_needles: list[str] = []
         self.topic_needles: list[str] = []
         self.text_needles: list[str] = []
+        self.session_needles: list[str] = []
         self.show_meeting = False
 
     def show(self, rows, indices, speaker_needles, topic_needles, text_needles,
-             keep: int | None = None) -> None:
+             keep: int | None = None, session_needles=()) -> None:
         """Show the catalog `rows` at indices `indices`; keep the cursor on row `keep`."""
         self.rows, self.indices = rows, indices
         self.speaker_needles, self.topic_needles = speaker_needles, topic_needles
         self.text_needles = text_needles
+        self.session_needles = list(session_needles)
         try:
             cursor = indices.index(keep) if keep is not None else 0
         except ValueError:
@@ -52,19 +54,19 @@ class QuotesList(RowList):
     def render_row(self, index: int, width: int) -> list[Text]:
         row = self.rows[self.indices[index]]
         quote = row.quote
-        match = self.get_component_rich_style("rowlist--match")
-        dim = self.get_component_rich_style("rowlist--dim")
+        match = self.style_of("rowlist--match")
+        dim = self.style_of("rowlist--dim")
         name = one_line(quote.speaker.name)
-        top = Text(DIRECT + " " if quote.direct else PARAPHRASE + " ", style=dim)
+        top = Text()  # not Text(marker, style=dim): that would dim the whole line
+        top.append(DIRECT + " " if quote.direct else PARAPHRASE + " ", style=dim)
         top.append_text(styled(name, spans(name, self.speaker_needles), match, "bold"))
-        context = []
         if self.show_meeting:
-            context.append(row.briefing.meeting.when)
-        if quote.session is not None:
-            context.append(one_line(quote.session.title))
-        for part in context:
             top.append(" · ", style=dim)
-            top.append(part, style=dim)
+            top.append(row.briefing.meeting.when, style=dim)
+        if quote.session is not None:
+            session = one_line(quote.session.title)
+            top.append(" · ", style=dim)
+            top.append_text(styled(session, spans(session, self.session_needles), match, dim))
         for topic in quote.topics:
             title = one_line(topic.title)
             top.append(" · ", style=dim)

@@ -4,6 +4,7 @@ lines are cached, so it holds 100k rows as easily as ten. Subclasses say how to 
 from __future__ import annotations
 
 from rich.style import Style
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -59,6 +60,21 @@ class RowList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.count = 0
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(2048)
+        self._styles: dict[str, Style] = {}
+
+    def style_of(self, name: str) -> Style:
+        """A component's Rich style (or the widget's own for ""), cached until styles change:
+        looking styles up is a large part of drawing a row."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._lines.clear()
+        super().notify_style_update()
 
     # -- for subclasses ----------------------------------------------------------------------
     def render_row(self, index: int, width: int) -> list[Text]:
@@ -88,9 +104,11 @@ class RowList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
+        self._styles.clear()
         self.redraw()
 
     def on_blur(self) -> None:
+        self._styles.clear()
         self.redraw()
 
     def render_line(self, y: int) -> Strip:
@@ -98,10 +116,10 @@ class RowList(ScrollView, can_focus=True):
         scroll_y = self.scroll_offset.y
         line = scroll_y + y
         index, sub = divmod(line, self.row_height)
-        base = self.rich_style
+        base = self.style_of("")
         if self.count == 0:
             if line == 0:
-                text = Text(self.empty_text, style=self.get_component_rich_style("rowlist--empty"))
+                text = Text(self.empty_text, style=self.style_of("rowlist--empty"))
                 text.truncate(width, overflow="ellipsis", pad=True)
                 return Strip(list(text.render(self.app.console)), width).apply_style(base)
             return Strip.blank(width, base)
@@ -119,7 +137,7 @@ class RowList(ScrollView, can_focus=True):
         lines = self.render_row(index, width - 1)
         if on_cursor:
             name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blur"
-            cursor_style = self.get_component_rich_style(name)
+            cursor_style = self.style_of(name)
         strips = []
         for number in range(self.row_height):
             text = lines[number] if number < len(lines) else Text()
@@ -131,7 +149,7 @@ class RowList(ScrollView, can_focus=True):
             if on_cursor:
                 text.stylize_before(cursor_style)
             segments = list(text.render(self.app.console))
-            strips.append(Strip(segments, width).apply_style(self.rich_style))
+            strips.append(Strip(segments, width).apply_style(self.style_of("")))
         return strips
 
     # -- cursor ------------------------------------------------------------------------------

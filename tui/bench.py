@@ -1,0 +1,233 @@
+"""Benchmark: `python -m tui.bench [--sizes 1000,10000,100000] [--out FILE]`.
+
+Generates synthetic briefings and measures, each beside a bare `tomli.load` of the same file
+and a bare Textual app's first paint in the same run: validation time, cold first paint (empty
+cache), warm first paint (cached), keystroke-to-screen latency while typing queries, and the
+reader's peak RSS. Paint and latency are measured through a real pseudo-terminal: the clock
+stops when the expected text has been written to the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import gc
+import os
+import pty
+import re
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+import tomli
+
+from .catalog import Catalog
+from .loader import check
+from .state import View
+from .synth import write_briefing
+
+COLUMNS, LINES = 160, 40
+ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]")
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+class Bare(App):
+    def compose(self):
+        yield Static("bare-app-ready")
+Bare().run()
+"""
+QUERIES = ["cooperation", "@bjork", "#energy", "trade solar", '"climate water"']
+
+
+class Terminal:
+    """A program running in a pseudo-terminal, with its screen output as plain text."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+        self.text = b""
+
+    def wait_for(self, marker: str, timeout: float = 120.0, since: int = 0) -> float:
+        """Seconds from now until `marker` shows in the output written after offset
+        `since`; raises TimeoutError."""
+        start = time.perf_counter()
+        wanted = marker.encode()
+        while True:
+            if wanted in ANSI.sub(b"", self.text[since:]):
+                return time.perf_counter() - start
+            left = timeout - (time.perf_counter() - start)
+            if left <= 0:
+                raise TimeoutError(marker)
+            ready, _, _ = select.select([self.master], [], [], min(left, 0.05))
+            if ready:
+                try:
+                    self.text += os.read(self.master, 1 << 16)
+                except OSError:
+                    raise TimeoutError(marker) from None
+
+    def type(self, keys: str) -> int:
+        offset = len(self.text)
+        os.write(self.master, keys.encode())
+        return offset
+
+    def peak_rss_mb(self) -> float:
+        try:
+            for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return float("nan")
+
+    def close(self) -> None:
+        try:
+            os.write(self.master, b"q")
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+        os.close(self.master)
+
+
+def _briefing_command() -> list[str]:
+    found = Path(sys.executable).parent / "briefing"
+    return [str(found)] if found.exists() else [sys.executable, "-m", "tui"]
+
+
+def first_paint(argv: list[str], marker: str, env: dict[str, str], cwd: Path) -> float:
+    term = Terminal(argv, env, cwd)
+    try:
+        term.wait_for(marker)
+        return time.perf_counter() - term.started
+    finally:
+        term.close()
+
+
+def _timed(function, *args):
+    gc.collect()
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def expected_counts(path: Path, query: str) -> list[tuple[str, int]]:
+    briefing, _ = check(path)
+    catalog = Catalog([briefing])
+    out = []
+    for end in range(1, len(query) + 1):
+        prefix = query[:end]
+        out.append((prefix, len(View().with_query(prefix).rows(catalog))))
+    return out
+
+
+def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int):
+    """Latencies (s) of every keystroke while typing QUERIES, and the reader's peak RSS."""
+    term = Terminal(_briefing_command() + [str(path)], env, cwd)
+    latencies: list[float] = []
+    try:
+        term.wait_for(f"Quotes {total} of {total}")
+        time.sleep(1.5)  # a person's first keystroke comes later than this
+        for query in QUERIES:
+            term.type("/")
+            for prefix, count in expected_counts(path, query):
+                since = term.type(prefix[-1])
+                shown = f"{count} of {total} quotes  search: {prefix.strip()}"
+                if not prefix.strip():
+                    shown = f"{count} of {total} quotes"
+                latencies.append(term.wait_for(shown, timeout=30, since=since))
+            term.type("\r")  # keep the results and leave the field
+            time.sleep(0.3)
+            since = term.type("\x1b")  # clear the search
+            term.wait_for(f"{total} of {total} quotes ", timeout=30, since=since)
+            time.sleep(0.3)  # a lone ESC must not merge with the next key into Alt+key
+        return latencies, term.peak_rss_mb()
+    finally:
+        term.close()
+
+
+def run(sizes: list[int], folder: Path) -> list[str]:
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
+    env.pop("NO_COLOR", None)
+    lines = [
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, terminal {COLUMNS}x{LINES}",
+        "",
+    ]
+    bare_file = folder / "bare.py"
+    bare_file.write_text(BARE_APP)
+    bare = min(first_paint([sys.executable, str(bare_file)], "bare-app-ready", env, folder)
+               for _ in range(3))
+    seed = min(first_paint(_briefing_command(), "Quotes 30 of 30", env, folder) for _ in range(3))
+    lines += [
+        f"bare Textual app, first paint:  {bare:.3f} s",
+        f"seed briefing, first paint:     {seed:.3f} s  ({seed / bare:.2f}x bare app; target <= 1.5x)",
+        "",
+        "| quotes | MB | tomli.load | check | cold paint | warm paint | keystroke median / p95 / max | peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        path = write_briefing(folder / f"b{size}.toml", size)
+        megabytes = path.stat().st_size / 1e6
+        parse, _ = _timed(lambda p: tomli.loads(p.read_text("utf-8")), path)
+        validate, _ = _timed(check, path)
+        cache = folder / f"cache-{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        run_env = dict(env, BRIEFING_CACHE_DIR=str(cache))
+        marker = f"Quotes {size} of {size}"
+        cold = first_paint(_briefing_command() + [str(path)], marker, run_env, folder)
+        time.sleep(0.5)
+        _wait_for_cache(cache)
+        warm = min(first_paint(_briefing_command() + [str(path)], marker, run_env, folder)
+                   for _ in range(2))
+        latencies, rss = typing_latency(path, run_env, folder, size)
+        latencies.sort()
+        p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+        lines.append(
+            f"| {size:,} | {megabytes:.1f} | {parse:.2f} s | {validate:.2f} s ({validate / parse:.2f}x) "
+            f"| {cold:.2f} s ({cold / parse:.2f}x) | {warm:.2f} s ({warm / parse:.2f}x) "
+            f"| {statistics.median(latencies) * 1000:.0f} / {p95 * 1000:.0f} / "
+            f"{latencies[-1] * 1000:.0f} ms | {rss:.0f} MB |"
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
+def _wait_for_cache(folder: Path, timeout: float = 60) -> None:
+    """The cold run writes its cache entry after painting; wait until it is complete."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if list(folder.glob("*.bin")) and not list(folder.glob(".entry-*")):
+            return
+        time.sleep(0.2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="comma-separated quote counts (default: %(default)s)")
+    parser.add_argument("--out", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        lines = run(sizes, Path(folder))
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.out:
+        args.out.write_text(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Shown while large briefings load: what is being read, and how far along."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import LoadingIndicator, Static
+
+
+class LoadingScreen(Screen):
+    def __init__(self, total_bytes: int, files: int) -> None:
+        super().__init__()
+        self.total_bytes = total_bytes
+        self.files = files
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="loading"):
+            yield Static(id="loading-text")
+            yield LoadingIndicator()
+
+    def on_mount(self) -> None:
+        self.progress(0, "")
+
+    def progress(self, done: int, name: str) -> None:
+        """`done` of the files read so far; `name` the one being read now."""
+        text = Text(f"Loading {self.total_bytes / 2**20:.1f} MB", style="bold")
+        if self.files > 1:
+            text.append(f" · file {done + 1} of {self.files}")
+        if name:
+            text.append(f"\n{name}", style="dim")
+        self.query_one("#loading-text", Static).update(text)
