@@ -79,6 +79,17 @@ class Terminal:
                 except OSError:
                     raise TimeoutError(marker) from None
 
+    def pump(self, seconds: float) -> None:
+        """Read the output for `seconds` (a program whose output is not read stalls)."""
+        end = time.perf_counter() + seconds
+        while (left := end - time.perf_counter()) > 0:
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    self.text += os.read(self.master, 1 << 16)
+                except OSError:
+                    return
+
     def type(self, keys: str) -> int:
         offset = len(self.text)
         os.write(self.master, keys.encode())
@@ -139,7 +150,7 @@ def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int):
     latencies: list[float] = []
     try:
         term.wait_for(f"Quotes {total} of {total}")
-        time.sleep(1.5)  # a person's first keystroke comes later than this
+        term.pump(1.5)  # a person's first keystroke comes later than this
         for query in QUERIES:
             term.type("/")
             for prefix, count in expected_counts(path, query):
@@ -149,10 +160,10 @@ def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int):
                     shown = f"{count} of {total} quotes"
                 latencies.append(term.wait_for(shown, timeout=30, since=since))
             term.type("\r")  # keep the results and leave the field
-            time.sleep(0.3)
+            term.pump(0.3)
             since = term.type("\x1b")  # clear the search
             term.wait_for(f"{total} of {total} quotes ", timeout=30, since=since)
-            time.sleep(0.3)  # a lone ESC must not merge with the next key into Alt+key
+            term.pump(0.3)  # a lone ESC must not merge with the next key into Alt+key
         return latencies, term.peak_rss_mb()
     finally:
         term.close()

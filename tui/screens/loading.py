@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import LoadingIndicator, Static
 
+from ..sanitize import clean
+
 
 class LoadingScreen(Screen):
     def __init__(self, total_bytes: int, files: int) -> None:
@@ -29,5 +31,5 @@ class LoadingScreen(Screen):
         if self.files > 1:
             text.append(f" · file {done + 1} of {self.files}")
         if name:
-            text.append(f"\n{name}", style="dim")
+            text.append(f"\n{clean(name)}", style="dim")
         self.query_one("#loading-text", Static).update(text)

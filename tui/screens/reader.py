@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 from .. import export
 from ..catalog import Catalog
 from ..model import Briefing
+from ..sanitize import clean
 from ..search import ALL, SPEAKER, TOPIC
 from ..state import View
 from ..widgets.detail import DetailPane
@@ -231,9 +232,9 @@ class ReaderScreen(Screen):
         try:
             path = write_new_file(Path.cwd(), "briefing-export", ".md", export.markdown(rows, title))
         except OSError as error:
-            self.notify(f"Export failed: {error}", severity="error", markup=False)
+            self.notify(clean(f"Export failed: {error}"), severity="error", markup=False)
             return
-        self.notify(f"Exported {len(rows)} quotes to {path}", markup=False)
+        self.notify(clean(f"Exported {len(rows)} quotes to {path}"), markup=False)
 
     # -- jumps (overview, command palette) ---------------------------------------------------
     def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:

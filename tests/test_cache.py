@@ -1,0 +1,131 @@
+"""The cache of parsed briefings: exact or not used at all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui import cache
+from tui.loader import check
+from tui.loading import load_one
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def briefing_file(tmp_path) -> Path:
+    folder = tmp_path / "briefs"
+    shutil.copytree(DATA / "good", folder)
+    return folder / "nordic.toml"
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(folder))
+    return folder
+
+
+def _open(path: Path):
+    briefing, problems, store = load_one(path)
+    if store is not None:
+        store()
+    return briefing, problems, store is None  # True when it came from the cache
+
+
+def test_second_open_comes_from_the_cache_and_equals_the_parsed_briefing(briefing_file, cache_folder):
+    first, problems, cached = _open(briefing_file)
+    assert not cached and list(cache_folder.glob("*.bin"))
+    second, problems2, cached = _open(briefing_file)
+    assert cached
+    fresh, _ = check(briefing_file)
+    assert second.quotes == fresh.quotes
+    assert second.speakers == fresh.speakers and second.topics == fresh.topics
+    assert second.sessions == fresh.sessions and second.outcomes == fresh.outcomes
+    assert second.meeting == fresh.meeting and second.source == fresh.source
+    assert [str(p) for p in problems2] == [str(p) for p in problems]
+
+
+def test_changed_content_with_same_size_and_mtime_is_not_served(briefing_file, cache_folder):
+    _open(briefing_file)
+    info = briefing_file.stat()
+    text = briefing_file.read_text(encoding="utf-8")
+    changed = text.replace("Reykjavík", "Reykjavíq", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    briefing_file.write_text(changed, encoding="utf-8")
+    os.utime(briefing_file, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert briefing_file.stat().st_size == info.st_size
+    briefing, _, cached = _open(briefing_file)
+    assert not cached
+    assert "Reykjavíq" in briefing.meeting.place
+
+
+def test_changed_source_text_is_not_served(briefing_file, cache_folder):
+    first, _, _ = _open(briefing_file)
+    source = first.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nA new last paragraph.\n",
+                      encoding="utf-8")
+    second, _, cached = _open(briefing_file)
+    assert not cached
+    assert second.source.paragraphs[-1] == "A new last paragraph."
+
+
+def test_other_version_of_the_reader_is_not_served(briefing_file, cache_folder, monkeypatch):
+    _open(briefing_file)
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    assert cache.load(briefing_file.resolve(), cache_folder) is None
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "wrong-magic"])
+def test_corrupt_entry_is_ignored_and_rebuilt(briefing_file, cache_folder, damage):
+    _open(briefing_file)
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    entry.write_bytes({"empty": b"", "truncated": data[: len(data) // 2],
+                       "garbage": os.urandom(len(data)),
+                       "wrong-magic": b"x" + data[1:]}[damage])
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+    _, _, cached = _open(briefing_file)
+    assert cached  # rebuilt
+
+
+def test_read_only_cache_folder_still_opens(briefing_file, cache_folder):
+    if os.geteuid() == 0:
+        # root writes anywhere: make the cache "folder" a file instead, which nobody can use
+        cache_folder.parent.mkdir(exist_ok=True)
+        cache_folder.write_text("not a folder")
+    else:
+        cache_folder.mkdir()
+        cache_folder.chmod(0o500)
+    briefing, problems, cached = _open(briefing_file)
+    assert briefing is not None and not cached
+    briefing, problems, cached = _open(briefing_file)
+    assert briefing is not None and not cached
+
+
+def test_entries_are_written_atomically(briefing_file, cache_folder, monkeypatch):
+    """A writer that fails half-way leaves no entry and no temporary file behind."""
+    real = cache.marshal.dumps
+    calls = []
+
+    def failing(value):
+        calls.append(value)
+        if len(calls) == 2:
+            raise ValueError("disk full")
+        return real(value)
+
+    monkeypatch.setattr(cache.marshal, "dumps", failing)
+    _open(briefing_file)
+    assert list(cache_folder.iterdir()) == []
+
+
+def test_briefing_with_errors_is_never_cached(tmp_path, cache_folder):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n[meeting]\ntitle = 'x'\n", encoding="utf-8")
+    briefing, problems, store = load_one(bad)
+    assert briefing is None and store is None
+    assert not cache_folder.exists() or not list(cache_folder.glob("*.bin"))

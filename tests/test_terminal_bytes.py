@@ -1,0 +1,81 @@
+"""What the real `briefing` writes to a terminal, and to files, for hostile briefings:
+control sequences from the briefing must never be among those bytes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.bench import Terminal
+from tui.loader import load
+
+DATA = Path(__file__).parent / "data" / "hostile"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+OSC = re.compile(rb"\x1b\]([^\x07\x1b]*)(?:\x07|\x1b\\)")
+
+
+def _briefing() -> str:
+    found = Path(sys.executable).parent / "briefing"
+    return str(found) if found.exists() else "briefing"
+
+
+@pytest.fixture
+def session(tmp_path):
+    opened = []
+
+    def start(name: str) -> Terminal:
+        env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
+               "TERM": "xterm-256color", "HOME": str(tmp_path),
+               "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
+        term = Terminal([_briefing(), str(DATA / name)], env, tmp_path)
+        opened.append(term)
+        return term
+
+    yield start
+    for term in opened:
+        term.close()
+
+
+def _visit_everything(term: Terminal, name: str) -> None:
+    """Every pane, the detail, overview, help, palette and an export."""
+    count = len(load(DATA / name).quotes)
+    term.wait_for(f"Quotes {count} of {count}", timeout=60)
+    for keys in ["\t", "j", "\t", "j", "\t", "\r", "\t", "o", "\x1b", "?", "\x1b",
+                 "\x10", "Mall", "\x1b", "/", "quote", "\r", "e"]:
+        term.type(keys)
+        term.pump(0.4)
+    term.wait_for("Exported", timeout=30)
+    term.pump(0.5)
+
+
+@pytest.mark.parametrize("name", ["controls.toml", "markup.toml"])
+def test_no_control_sequence_from_the_briefing_reaches_the_terminal(session, tmp_path, name):
+    term = session(name)
+    _visit_everything(term, name)
+    output = term.text
+    for body in OSC.findall(output):
+        assert b"title" not in body and b"evil" not in body and b"pwned" not in body, body
+    text = output.decode("utf-8", "replace")
+    for char in ("\u009b", "\u202e", "\u2066", "\u0085"):
+        assert char not in text
+    assert term.process.poll() is None, "the reader is still running"
+    if name == "controls.toml":
+        assert "␛" in text  # the controls are shown, visibly
+    exports = list(tmp_path.glob("briefing-export-*.md"))
+    assert len(exports) == 1
+    assert not UNSAFE.search(exports[0].read_text(encoding="utf-8").replace("\n", ""))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+@pytest.mark.parametrize("name", ["controls.toml", "markup.toml"])
+def test_show_output_holds_no_control_character(fmt, name):
+    done = subprocess.run([_briefing(), "show", str(DATA / name), "--format", fmt],
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("utf-8")
+    assert out.strip()
+    assert not UNSAFE.search(out.replace("\n", ""))
