@@ -12,11 +12,14 @@ from textual.binding import Binding
 
 from .catalog import Catalog
 from .loader import Problem
-from .loading import display_name, load_files
+from .library import Library
+from .loading import Loaded, display_name, load_files
+from .sanitize import clean
 from .model import Briefing
 from .screens.reader import SYNC_ROWS, ReaderScreen
 
 
+WATCH_SECONDS = 1.0  # how often open files are checked (a stat each) for changes
 SYNC_BYTES = 2 * 2**20  # briefings smaller than this load before the first paint
 
 
@@ -62,14 +65,16 @@ class BriefingApp(App):
         self.catalog = Catalog(briefings)
         self.fatal: str | None = None
         self.pending_stores: list = []
+        self.library = Library()
+        self.watch_interval = WATCH_SECONDS
 
     def on_mount(self) -> None:
         if not self.files:
-            self._open(self.catalog.briefings, [], [])
+            self._open([])
             return
         sizes = [_size(path) for path in self.files]
         if sum(sizes) < SYNC_BYTES:
-            self._open(*load_files(self.files, use_cache=self.use_cache))
+            self._open(load_files(self.files, use_cache=self.use_cache))
             return
         from .screens.loading import LoadingScreen
 
@@ -82,26 +87,56 @@ class BriefingApp(App):
         def progress(done: int, total: int, path: Path) -> None:
             self.call_from_thread(screen.progress, done, display_name(path))
 
-        result = load_files(self.files, use_cache=self.use_cache, progress=progress)
-        self.call_from_thread(self._open, *result)
+        loaded = load_files(self.files, use_cache=self.use_cache, progress=progress)
+        self.call_from_thread(self._open, loaded)
 
-    def _open(self, briefings, problems, pending) -> None:
-        """Show the loaded briefings; then, after the first paint, build the search index
-        and write the cache entries."""
-        self.problems.extend(problems)
-        if self.files and not briefings:
-            errors = [str(p) for p in self.problems if not p.warning]
-            self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
-            self.exit(return_code=1)
-            return
-        self.catalog = Catalog(briefings)
+    def _open(self, loaded: list[Loaded]) -> None:
+        """Show the loaded briefings; then, after the first paint, build the search index,
+        write the cache entries and start watching the files."""
+        for item in loaded:
+            self.problems.extend(item.problems)
+        if self.files:
+            self.library = Library.from_loaded(loaded)
+            if not self.library.briefings():
+                errors = [str(p) for p in self.problems if not p.warning]
+                self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
+                self.exit(return_code=1)
+                return
+            self.catalog = Catalog(self.library.briefings())
+        reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
         if len(self.screen_stack) > 1:
-            self.switch_screen(ReaderScreen(self.catalog))
+            self.switch_screen(reader)
         else:
-            self.push_screen(ReaderScreen(self.catalog))
+            self.push_screen(reader)
         if self.problems:
             self._report_problems()
+        pending = [item.store for item in loaded if item.store is not None]
         self.call_after_refresh(self._after_paint, pending)
+        if self.files and self.watch_interval:
+            self.set_interval(self.watch_interval, self.check_files)
+
+    # -- live reload -------------------------------------------------------------------------
+    def check_files(self) -> None:
+        """Reload the open files that changed on disk, keeping the reader's view."""
+        changed = self.library.changed()
+        if not changed:
+            return
+        messages = []
+        for entry in changed:
+            outcome = self.library.reload(entry, self.use_cache)
+            name = display_name(entry.path)
+            if outcome == "gone":
+                messages.append(f"{name} is gone; its last version stays on screen.")
+            elif outcome == "error":
+                messages.append(f"{name} has errors; showing its last good version. {entry.error}")
+            else:
+                messages.append(f"Reloaded {name}.")
+        self.catalog = Catalog(self.library.briefings())
+        if self.reader is not None:
+            self.reader.replace_catalog(self.catalog, self.library.errors(), self.library.gone())
+        self.catalog.index  # noqa: B018
+        self.notify(clean("\n".join(messages)), markup=False,
+                    severity="warning" if any("Reloaded" not in m for m in messages) else "information")
 
     def _after_paint(self, pending) -> None:
         self.pending_stores = list(pending)

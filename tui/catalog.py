@@ -44,6 +44,12 @@ class Catalog:
     def __init__(self, briefings: Sequence[Briefing]):
         self.briefings = sorted(briefings, key=lambda b: when_key(b.meeting.date))
         self.rows: list[Row] = [Row(b, q) for b in self.briefings for q in b.quotes]
+        #: Each briefing's rows, which stand together: key (its path) → range of row indices.
+        self.ranges: dict[str, range] = {}
+        start = 0
+        for briefing in self.briefings:
+            self.ranges[briefing_key(briefing)] = range(start, start + len(briefing.quotes))
+            start += len(briefing.quotes)
         self.speakers: dict[str, SpeakerEntry] = {}
         self.topics: dict[str, TopicEntry] = {}
         for briefing in self.briefings:
@@ -66,7 +72,7 @@ class Catalog:
         self._topic_ids = [frozenset(t.id for t in row.quote.topics) for row in self.rows]
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
-        self._filtered: dict[tuple[frozenset, frozenset], list[int]] = {}
+        self._filtered: dict[tuple, list[int]] = {}
 
     @property
     def index(self) -> SearchIndex:
@@ -88,17 +94,19 @@ class Catalog:
         speakers: frozenset[str] = frozenset(),
         topics: frozenset[str] = frozenset(),
         terms: Sequence[Term] = (),
+        briefing: str | None = None,
     ) -> list[int]:
-        """Row indices matching every active filter: any of `speakers` AND any of `topics`
-        AND every search term."""
+        """Row indices matching every active filter: the `briefing` (a key of `ranges`),
+        any of `speakers`, any of `topics`, and every search term."""
         candidates = None
-        if speakers or topics:
-            key = (speakers, topics)
+        if speakers or topics or briefing is not None:
+            key = (speakers, topics, briefing)
             candidates = self._filtered.get(key)
             if candidates is None:
                 sids, tids = self._speaker_ids, self._topic_ids
+                within = self.ranges.get(briefing, range(0)) if briefing is not None else range(len(self.rows))
                 candidates = [
-                    i for i in range(len(self.rows))
+                    i for i in within
                     if (not speakers or sids[i] in speakers)
                     and (not topics or not topics.isdisjoint(tids[i]))
                 ]
@@ -108,6 +116,17 @@ class Catalog:
             if not terms:
                 return list(candidates)
         return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
+
+    def briefing_of(self, key: str | None) -> Briefing | None:
+        for briefing in self.briefings:
+            if briefing_key(briefing) == key:
+                return briefing
+        return None
+
+
+def briefing_key(briefing: Briefing) -> str:
+    """How the reader names a briefing among others: its path."""
+    return str(briefing.path)
 
 
 def filter_rows(

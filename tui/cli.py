@@ -52,9 +52,10 @@ def _check_parser() -> argparse.ArgumentParser:
 def _show_parser() -> argparse.ArgumentParser:
     parser = _parser(
         "briefing show",
-        "Print the quotes that match every given filter. Each Q is case- and "
-        "accent-insensitive; --search takes the reader's query language "
-        '(words, "phrases", @speaker, #topic).',
+        "Print the quotes that match every given filter, in date order across briefings. "
+        "Each Q is case- and accent-insensitive; --search takes the reader's query language "
+        '(words, "phrases", @speaker, #topic). Files with errors are reported on stderr and '
+        "skipped; the exit status is 1 only when no briefing could be read.",
     )
     parser.add_argument("--speaker", metavar="Q", help="speaker id, name or alias")
     parser.add_argument("--topic", metavar="Q", help="topic id, title or keyword")
@@ -125,7 +126,7 @@ def run_show(argv: Sequence[str]) -> int:
     files, briefings, problems = _load_all(args.paths)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if any(not p.warning for p in problems) or not briefings:
+    if not briefings:  # files with errors are reported and skipped; the others are shown
         return 1
     from .catalog import Catalog, filter_rows
     from . import export

@@ -4,6 +4,7 @@ else by checking the file (and then caching it)."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import gc
 from pathlib import Path
 from typing import Callable, Sequence
@@ -56,21 +57,29 @@ def load_one(path: Path, use_cache: bool = True) -> tuple[Briefing | None, list[
     return briefing, problems, store
 
 
+@dataclass
+class Loaded:
+    """One file's outcome: its briefing (None when it has errors), problems, and the call
+    that would cache it (None when nothing is to be cached)."""
+
+    path: Path
+    briefing: Briefing | None
+    problems: list[Problem]
+    store: Pending | None = None
+
+    @property
+    def first_error(self) -> str:
+        errors = [p for p in self.problems if not p.warning]
+        return str(errors[0]) if errors else ""
+
+
 def load_files(
     files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None
-) -> tuple[list[Briefing], list[Problem], list[Pending]]:
-    """Every valid briefing among `files`, the problems of all of them, and the calls that
-    would cache those that were not cached yet."""
-    briefings: list[Briefing] = []
-    problems: list[Problem] = []
-    pending: list[Pending] = []
+) -> list[Loaded]:
+    """Every file loaded, valid or not, in the order given."""
+    out = []
     for number, path in enumerate(files):
         if progress is not None:
             progress(number, len(files), path)
-        briefing, found, store = load_one(path, use_cache)
-        problems.extend(found)
-        if briefing is not None:
-            briefings.append(briefing)
-        if store is not None:
-            pending.append(store)
-    return briefings, problems, pending
+        out.append(Loaded(path, *load_one(path, use_cache)))
+    return out

@@ -17,6 +17,7 @@ class View:
     topics: frozenset[str] = frozenset()
     query: str = ""
     terms: tuple[Term, ...] = field(default=(), compare=False)
+    briefing: str | None = None  # a Catalog.ranges key: only that briefing's quotes
 
     def with_query(self, query: str) -> "View":
         return replace(self, query=query, terms=parse_query(query))
@@ -27,12 +28,15 @@ class View:
     def toggle_topic(self, topic_id: str) -> "View":
         return replace(self, topics=self.topics ^ {topic_id})
 
+    def with_briefing(self, key: str | None) -> "View":
+        return replace(self, briefing=key)
+
     def cleared_filters(self) -> "View":
-        return replace(self, speakers=frozenset(), topics=frozenset())
+        return replace(self, speakers=frozenset(), topics=frozenset(), briefing=None)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.speakers or self.topics or self.terms)
+        return bool(self.speakers or self.topics or self.terms or self.briefing is not None)
 
     def needles(self, scope: str) -> list[str]:
         """Folded search words that highlight text of `scope` (ALL: quote text)."""
@@ -49,11 +53,15 @@ class View:
         return words
 
     def rows(self, catalog: Catalog) -> list[int]:
-        return catalog.select(self.speakers, self.topics, self.terms)
+        briefing = self.briefing if self.briefing in catalog.ranges else None
+        return catalog.select(self.speakers, self.topics, self.terms, briefing)
 
     def describe(self, catalog: Catalog) -> str:
         """The active filters in words, for the status line and exports."""
         parts = []
+        chosen = catalog.briefing_of(self.briefing)
+        if chosen is not None:
+            parts.append(f"meeting: {chosen.meeting.title} ({chosen.meeting.when})")
         if self.speakers:
             names = sorted(catalog.speakers[s].speaker.name for s in self.speakers
                            if s in catalog.speakers)

@@ -3,6 +3,7 @@ filters and search."""
 
 from __future__ import annotations
 
+import bisect
 import os
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from ..model import Briefing
 from ..sanitize import clean
 from ..search import ALL, SPEAKER, TOPIC
 from ..state import View
+from ..widgets.briefings import ALL as ALL_BRIEFINGS
+from ..widgets.briefings import BriefingsList
+from ..widgets.briefings import entries as briefing_entries
 from ..widgets.detail import DetailPane
 from ..widgets.header import MeetingHeader
 from ..widgets.quotes import QuotesList
@@ -32,6 +36,11 @@ from ..writing import write_new_file
 
 WIDE = 150  # columns from which the detail pane stands beside the quotes
 SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on the UI thread
+
+
+def _count_in(rows: list[int], span: range) -> int:
+    """How many of the sorted row indices `rows` fall in `span`."""
+    return bisect.bisect_left(rows, span.stop) - bisect.bisect_left(rows, span.start)
 
 
 class ReaderScreen(Screen):
@@ -48,20 +57,46 @@ class ReaderScreen(Screen):
         Binding("e", "export", "Export"),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
+                 gone: set[str] | None = None) -> None:
         super().__init__()
-        self.catalog = catalog
         self.view = View()
         self.in_view: list[int] = list(range(len(catalog)))
+        self._set_catalog(catalog, errors or {}, gone or set())
+
+    def _set_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
+        self.catalog = catalog
+        self.errors, self.gone = errors, gone
         self._speaker_order = sorted(catalog.speakers.values(),
                                      key=lambda e: (-e.count, e.speaker.name))
         self._topic_order = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
+        self._briefing_entries = briefing_entries(catalog.briefings, errors, gone)
+
+    @property
+    def is_library(self) -> bool:
+        return len(self.catalog.briefings) > 1 or bool(self.errors)
+
+    def replace_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
+        """New versions of the briefings (a file changed on disk): keep the filters, the
+        search and the selected quote where they still apply."""
+        current = self.query_one(QuotesList).current()
+        self._set_catalog(catalog, errors, gone)
+        self.set_class(self.is_library, "-library")
+        self.query_one(MeetingHeader).show(catalog.briefings)
+        self.query_one(QuotesList).show_meeting = len(catalog.briefings) > 1
+        keep = None
+        if current is not None:
+            key = (str(current.briefing.path), current.quote.index)
+            keep = next((i for i, r in enumerate(catalog.rows)
+                         if (str(r.briefing.path), r.quote.index) == key), None)
+        self.set_view(self.view, keep=keep)
 
     # -- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield MeetingHeader(id="header")
         with Horizontal(id="main"):
             with Vertical(id="left"):
+                yield BriefingsList(id="briefings")
                 yield SpeakersList(id="speakers")
                 yield TopicsList(id="topics")
             with Horizontal(id="right"):
@@ -73,7 +108,8 @@ class ReaderScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        for pane, title in (("#speakers", "Speakers"), ("#topics", "Topics"),
+        self.set_class(self.is_library, "-library")
+        for pane, title in (("#briefings", "Briefings"), ("#speakers", "Speakers"), ("#topics", "Topics"),
                             ("#quotes", "Quotes"), ("#detail", "Quote")):
             self.query_one(pane).border_title = title
         self._layout(self.app.size.width)
@@ -93,10 +129,12 @@ class ReaderScreen(Screen):
         self.set_focus(widget)
 
     # -- view --------------------------------------------------------------------------------
-    def set_view(self, view: View) -> None:
-        """Show `view`. Large catalogs compute it off the UI thread; a newer view cancels
-        the computation of an older one rather than waiting behind it."""
+    def set_view(self, view: View, keep: int | None = None) -> None:
+        """Show `view` (with the quotes cursor on row `keep`, if given and in view). Large
+        catalogs compute it off the UI thread; a newer view cancels the computation of an
+        older one rather than waiting behind it."""
         self.view = view
+        self._keep = keep
         if len(self.catalog) < SYNC_ROWS:
             self._apply(view, *self._compute(view))
         else:
@@ -133,14 +171,26 @@ class ReaderScreen(Screen):
             return
         catalog = self.catalog
         quotes = self.query_one(QuotesList)
-        keep = quotes.current_index()
+        keep = self._keep if self._keep is not None else quotes.current_index()
+        self._keep = None
         self.in_view = rows
+        speakers, topics = self._speaker_order, self._topic_order
+        chosen = catalog.briefing_of(view.briefing)
+        if chosen is not None:  # a chosen briefing narrows the other panes to it
+            present = {s.id for s in chosen.speakers}
+            speakers = [e for e in speakers if e.id in present]
+            present = {t.id for t in chosen.topics}
+            topics = [e for e in topics if e.id in present]
         self.query_one(SpeakersList).show(
-            self._speaker_order, speaker_counts, view.speakers, view.needles(SPEAKER)
+            speakers, speaker_counts, view.speakers, view.needles(SPEAKER)
         )
-        self.query_one(TopicsList).show(
-            self._topic_order, topic_counts, view.topics, view.needles(TOPIC)
-        )
+        self.query_one(TopicsList).show(topics, topic_counts, view.topics, view.needles(TOPIC))
+        if self.is_library:
+            counts = {ALL_BRIEFINGS: len(rows)}
+            for key, span in catalog.ranges.items():
+                counts[key] = _count_in(rows, span)
+            marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
+            self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, ())
         quotes.show(
             catalog.rows, rows, view.needles(SPEAKER), view.needles(TOPIC),
             view.text_needles(catalog), keep=keep, session_needles=view.needles(ALL),
@@ -173,6 +223,17 @@ class ReaderScreen(Screen):
                 self.set_view(self.view.toggle_topic(entry.id))
         elif isinstance(event.rowlist, QuotesList):
             self._focus(self.query_one(DetailPane))
+        elif isinstance(event.rowlist, BriefingsList):
+            entry = event.rowlist.current()
+            if entry is None:
+                return
+            if entry.briefing is None and entry.id != ALL_BRIEFINGS:
+                self.notify(clean(entry.status), title="Cannot be opened", severity="error",
+                            markup=False)
+            elif entry.id == ALL_BRIEFINGS or entry.id == self.view.briefing:
+                self.set_view(self.view.with_briefing(None))
+            else:
+                self.set_view(self.view.with_briefing(entry.id))
 
     def on_input_changed(self, event: SearchBar.Changed) -> None:
         if event.input.id == "search" and event.value != self.view.query:
@@ -201,7 +262,7 @@ class ReaderScreen(Screen):
         if self.view.query:
             self.query_one(SearchBar).value = ""
             self.set_view(self.view.with_query(""))
-        elif self.view.speakers or self.view.topics:
+        elif self.view.speakers or self.view.topics or self.view.briefing is not None:
             self.set_view(self.view.cleared_filters())
 
     def action_next_match(self, step: int) -> None:

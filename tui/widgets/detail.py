@@ -24,11 +24,18 @@ class DetailPane(VerticalScroll):
         ("end,G", "scroll_end", "Bottom"),
     ]
 
+    _shown: tuple = ()
+
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, row: Row | None, text_needles, speaker_needles, topic_needles,
              session_needles=()) -> None:
+        key = (id(row), tuple(text_needles), tuple(speaker_needles), tuple(topic_needles),
+               tuple(session_needles))
+        if key == self._shown:
+            return
+        self._shown = key
         body = self.query_one("#detail-body", Static)
         body.update(self.build(row, text_needles, speaker_needles, topic_needles,
                                session_needles))

@@ -87,7 +87,9 @@ class RowList(ScrollView, can_focus=True):
         (or keep it where it was, within range)."""
         self.count = count
         self._lines.clear()
-        self.virtual_size = Size(self.size.width, max(count, 1) * self.row_height)
+        size = Size(self.size.width, max(count, 1) * self.row_height)
+        if size != self.virtual_size:  # a new size means a new layout: only when needed
+            self.virtual_size = size
         wanted = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(wanted, count - 1))
         self.refresh()
@@ -138,6 +140,7 @@ class RowList(ScrollView, can_focus=True):
         if on_cursor:
             name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blur"
             cursor_style = self.style_of(name)
+            match_style = self.style_of("rowlist--match")
         strips = []
         for number in range(self.row_height):
             text = lines[number] if number < len(lines) else Text()
@@ -148,6 +151,12 @@ class RowList(ScrollView, can_focus=True):
             text = Text.assemble(gutter, text)
             if on_cursor:
                 text.stylize_before(cursor_style)
+                # Component styles (dim, marked) carry the pane's background: lay the
+                # cursor's over the whole row, then the matches again, on top.
+                matches = [span for span in text.spans if span.style == match_style]
+                text.stylize(Style(bgcolor=cursor_style.bgcolor))
+                for span in matches:
+                    text.stylize(match_style, span.start, span.end)
             segments = list(text.render(self.app.console))
             strips.append(Strip(segments, width).apply_style(self.style_of("")))
         return strips

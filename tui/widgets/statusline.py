@@ -7,7 +7,8 @@ from textual.widget import Widget
 
 
 class StatusLine(Widget):
-    """Drawn as Rich Text, cut with an ellipsis when the line is too narrow."""
+    """Drawn as Rich Text, cut with an ellipsis when the line is too narrow. Its width is
+    fixed by the stylesheet, so a new text never costs a new layout."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -15,7 +16,7 @@ class StatusLine(Widget):
 
     def show(self, shown: int, total: int, filters: str) -> None:
         self.shown, self.total, self.filters = shown, total, filters
-        self.refresh(layout=True)
+        self.refresh()
 
     def line(self) -> Text:
         text = Text(no_wrap=True, end="")
@@ -24,9 +25,6 @@ class StatusLine(Widget):
             text.append("  " + self.filters)
             text.append("  Esc clears", style="dim")
         return text
-
-    def get_content_width(self, container, viewport) -> int:
-        return self.line().cell_len
 
     def render(self) -> Text:
         text = self.line()
