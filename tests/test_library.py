@@ -1,0 +1,184 @@
+"""Several briefings at once: merged speakers, the Briefings pane, timelines, and live
+reload of files that change, break, heal and disappear."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.app import make_app
+from tui.catalog import Catalog
+from tui.library import Library
+from tui.loading import load_files
+from tui.paths import expand
+from tui.widgets.briefings import ALL, BriefingsList
+from tui.widgets.quotes import QuotesList
+from tui.widgets.speakers import SpeakersList
+
+LIBRARY = Path(__file__).parent / "data" / "library"
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    return folder
+
+
+def _files(folder: Path) -> list[Path]:
+    files, missing = expand([str(folder)])
+    assert not missing
+    return files
+
+
+# -- without Textual ---------------------------------------------------------------------------
+def test_broken_file_does_not_stop_the_others(library):
+    loaded = load_files(_files(library))
+    assert len(loaded) == 3
+    opened = Library.from_loaded(loaded)
+    assert len(opened.briefings()) == 2
+    (broken,) = opened.errors().items()
+    assert broken[0].endswith("broken.toml") and "unknown speaker 'y'" in broken[1]
+
+
+def test_same_speaker_id_is_one_person_with_each_meetings_role(library):
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    entry = catalog.speakers["gudrun-o"]
+    assert entry.count == 3
+    assert [role for _, role in entry.roles] == ["Minister of the Environment", "Prime Minister"]
+    assert entry.speaker.role == "Prime Minister"  # the latest meeting's
+    assert catalog.topics["water"].count == 3 and "glaciers" in catalog.topics["water"].keywords
+
+
+def test_timeline_is_in_date_order_across_meetings(library):
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    rows = [catalog.rows[i] for i in catalog.select(speakers=frozenset({"gudrun-o"}))]
+    dates = [row.briefing.meeting.date.isoformat() for row in rows]
+    assert dates == sorted(dates) == ["2021-05-04", "2023-09-12", "2023-09-12"]
+
+
+def test_reload_edit_break_fix_delete(library):
+    opened = Library.from_loaded(load_files(_files(library)))
+    target = next(f for f in opened.files if f.path.name == "reykjavik.toml")
+    original = target.path.read_text(encoding="utf-8")
+    assert opened.changed() == []
+
+    target.path.write_text(original.replace("Glaciers feed", "Melting glaciers feed"), "utf-8")
+    assert opened.changed() == [target]
+    assert opened.reload(target) == "reloaded"
+    assert "Melting" in target.briefing.quotes[0].text and opened.changed() == []
+
+    target.path.write_text(original + "\nbroken = = 1\n", "utf-8")
+    assert opened.reload(target) == "error"
+    assert "Melting" in target.briefing.quotes[0].text  # the last good version stays
+    assert "invalid TOML" in opened.errors()[str(target.path)]
+
+    target.path.write_text(original, "utf-8")
+    assert opened.reload(target) == "reloaded"
+    assert str(target.path) not in opened.errors()
+
+    target.path.unlink()
+    assert opened.changed() == [target]
+    assert opened.reload(target) == "gone"
+    assert opened.gone() == {str(target.path)} and target.briefing is not None
+
+
+def test_source_text_change_is_noticed(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "good"
+    shutil.copytree(Path(__file__).parent / "data" / "good", folder)
+    opened = Library.from_loaded(load_files([folder / "nordic.toml"]))
+    source = opened.files[0].briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", "utf-8")
+    assert opened.changed() == opened.files
+
+
+# -- the reader --------------------------------------------------------------------------------
+def _app(library: Path):
+    app = make_app(_files(library), use_cache=False)
+    app.watch_interval = 0  # the tests call check_files themselves
+    return app
+
+
+async def test_briefings_pane_lists_newest_first_with_the_broken_file(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(BriefingsList)
+        assert pane.display
+        labels = [e.id if e.briefing is None else e.briefing.meeting.title for e in pane.entries]
+        assert labels[0] == ALL
+        assert labels[1:3] == ["Arctic council follow-up", "Nordic water talks"]
+        assert labels[3].endswith("broken.toml") and pane.entries[3].status
+        assert pane.counts[ALL] == 4
+
+
+async def test_choosing_a_briefing_narrows_every_pane(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.set_focus(screen.query_one(BriefingsList))
+        await pilot.press("down", "down", "enter")  # Nordic water talks (2021)
+        await pilot.pause()
+        assert screen.view.briefing.endswith("helsinki.toml")
+        assert len(screen.in_view) == 2
+        speakers = [e.id for e in screen.query_one(SpeakersList).entries]
+        assert sorted(speakers) == ["gudrun-o", "matti-k"]
+        await pilot.press("up", "up", "enter")  # All briefings
+        await pilot.pause()
+        assert screen.view.briefing is None and len(screen.in_view) == 4
+
+
+async def test_merged_speaker_and_timeline_in_the_reader(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        speakers = screen.query_one(SpeakersList)
+        ids = [e.id for e in speakers.entries]
+        assert ids.count("gudrun-o") == 1 and speakers.counts["gudrun-o"] == 3
+        screen.set_focus(speakers)
+        speakers.cursor = ids.index("gudrun-o")
+        await pilot.press("enter")
+        await pilot.pause()
+        quotes = screen.query_one(QuotesList)
+        assert quotes.show_meeting  # each row carries its meeting's date
+        dates = [quotes.rows[i].briefing.meeting.date for i in quotes.indices]
+        assert dates == sorted(dates) and len(dates) == 3
+
+
+async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"glacier", "enter")
+        await pilot.pause()
+        assert len(screen.in_view) == 1
+        target = library / "2023" / "reykjavik.toml"
+        original = target.read_text(encoding="utf-8")
+        target.write_text(original.replace("Glaciers feed", "Melting glaciers feed"), "utf-8")
+        app.check_files()
+        await pilot.pause()
+        assert screen.view.query == "glacier" and len(screen.in_view) == 1
+        assert "Melting" in screen.query_one(QuotesList).current().quote.text
+
+        target.write_text("format = = 1\n", "utf-8")
+        app.check_files()
+        await pilot.pause()
+        assert "Melting" in screen.query_one(QuotesList).current().quote.text
+        entry = next(e for e in screen.query_one(BriefingsList).entries
+                     if e.id == str(target))
+        assert "invalid TOML" in entry.status
+
+        target.unlink()
+        app.check_files()
+        await pilot.pause()
+        entry = next(e for e in screen.query_one(BriefingsList).entries
+                     if e.id == str(target))
+        assert entry.status == "gone"
+        assert app.is_running
