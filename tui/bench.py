@@ -31,7 +31,7 @@ import tomli
 from .catalog import Catalog
 from .loader import check
 from .state import View
-from .synth import write_briefing
+from .synth import write_briefing, write_library
 
 COLUMNS, LINES = 160, 40
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]")
@@ -134,9 +134,8 @@ def _timed(function, *args):
     return time.perf_counter() - start, result
 
 
-def expected_counts(path: Path, query: str) -> list[tuple[str, int]]:
-    briefing, _ = check(path)
-    catalog = Catalog([briefing])
+def expected_counts(paths: list[Path], query: str) -> list[tuple[str, int]]:
+    catalog = Catalog([b for b in (check(p)[0] for p in paths) if b is not None])
     out = []
     for end in range(1, len(query) + 1):
         prefix = query[:end]
@@ -147,13 +146,14 @@ def expected_counts(path: Path, query: str) -> list[tuple[str, int]]:
 def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int):
     """Latencies (s) of every keystroke while typing QUERIES, and the reader's peak RSS."""
     term = Terminal(_briefing_command() + [str(path)], env, cwd)
+    files = sorted(path.rglob("*.toml")) if path.is_dir() else [path]
     latencies: list[float] = []
     try:
         term.wait_for(f"Quotes {total} of {total}")
         term.pump(1.5)  # a person's first keystroke comes later than this
         for query in QUERIES:
             term.type("/")
-            for prefix, count in expected_counts(path, query):
+            for prefix, count in expected_counts(files, query):
                 since = term.type(prefix[-1])
                 shown = f"{count} of {total} quotes  search: {prefix.strip()}"
                 if not prefix.strip():
@@ -169,7 +169,7 @@ def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int):
         term.close()
 
 
-def run(sizes: list[int], folder: Path) -> list[str]:
+def run(sizes: list[int], folder: Path, library: tuple[int, int] | None = None) -> list[str]:
     env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
     env.pop("NO_COLOR", None)
     lines = [
@@ -212,14 +212,37 @@ def run(sizes: list[int], folder: Path) -> list[str]:
             f"{latencies[-1] * 1000:.0f} ms | {rss:.0f} MB |"
         )
         print(lines[-1], flush=True)
+    if library:
+        lines += ["", _library_case(folder, env, *library)]
+        print(lines[-1], flush=True)
     return lines
 
 
-def _wait_for_cache(folder: Path, timeout: float = 60) -> None:
-    """The cold run writes its cache entry after painting; wait until it is complete."""
+def _library_case(folder: Path, env: dict[str, str], count: int, each: int) -> str:
+    """A folder of `count` briefings of `each` quotes: cold and warm first paint, typing."""
+    library = write_library(folder / "library", count, each)
+    total = count * each
+    cache = folder / "cache-library"
+    run_env = dict(env, BRIEFING_CACHE_DIR=str(cache))
+    marker = f"Quotes {total} of {total}"
+    argv = _briefing_command() + [str(library)]
+    cold = first_paint(argv, marker, run_env, folder)
+    _wait_for_cache(cache, expected=count)
+    warm = min(first_paint(argv, marker, run_env, folder) for _ in range(2))
+    latencies, rss = typing_latency(library, run_env, folder, total)
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    return (f"library of {count:,} briefings x {each} quotes: cold first paint {cold:.2f} s, "
+            f"warm first paint {warm:.2f} s (target <= 2 s), keystroke median / p95 / max "
+            f"{statistics.median(latencies) * 1000:.0f} / {p95 * 1000:.0f} / "
+            f"{latencies[-1] * 1000:.0f} ms, peak RSS {rss:.0f} MB")
+
+
+def _wait_for_cache(folder: Path, timeout: float = 120, expected: int = 1) -> None:
+    """The cold run writes its cache entries after painting; wait until they are complete."""
     end = time.time() + timeout
     while time.time() < end:
-        if list(folder.glob("*.bin")) and not list(folder.glob(".entry-*")):
+        if len(list(folder.glob("*.bin"))) >= expected and not list(folder.glob(".entry-*")):
             return
         time.sleep(0.2)
 
@@ -228,11 +251,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000",
                         help="comma-separated quote counts (default: %(default)s)")
+    parser.add_argument("--library", default="2000x50",
+                        help="a library case, BRIEFINGSxQUOTES, or 'none' (default: %(default)s)")
     parser.add_argument("--out", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
-        lines = run(sizes, Path(folder))
+        library = None
+        if args.library != "none":
+            count, each = (int(n) for n in args.library.lower().split("x"))
+            library = (count, each)
+        lines = run(sizes, Path(folder), library)
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

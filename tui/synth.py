@@ -18,13 +18,26 @@ NAMES = (
 ).split()
 
 
+def write_library(folder: Path, briefings: int, quotes: int) -> Path:
+    """`briefings` files of `quotes` quotes each, a day apart, sharing speaker ids."""
+    import datetime as dt
+
+    start = dt.date(2015, 1, 1)
+    for number in range(briefings):
+        sub = folder / f"{number // 100:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        write_briefing(sub / f"b{number:05d}.toml", quotes, speakers=min(20, quotes), topics=min(10, quotes),
+                       seed=number, date=(start + dt.timedelta(days=number)).isoformat())
+    return folder
+
+
 def _sentence(rng: random.Random, words: int) -> str:
     text = " ".join(rng.choice(WORDS) for _ in range(words))
     return text[0].upper() + text[1:] + "."
 
 
 def write_briefing(path: Path, quotes: int, speakers: int | None = None,
-                   topics: int | None = None, seed: int = 1) -> Path:
+                   topics: int | None = None, seed: int = 1, date: str = "2024-03-01") -> Path:
     """Write a valid briefing with `quotes` quotes (and a source text beside it)."""
     rng = random.Random(seed)
     speakers = speakers or max(2, min(5000, quotes // 20))
@@ -37,7 +50,7 @@ def write_briefing(path: Path, quotes: int, speakers: int | None = None,
         "format = 1", "",
         "[meeting]",
         f'title = "Synthetic summit with {quotes} quotes"',
-        "date = 2024-03-01", "end_date = 2024-03-05",
+        f"date = {date}",
         'place = "Reykjavík, Ísland"',
         'summary = "A generated briefing for measuring the reader."',
         'tags = ["synthetic", "benchmark"]', "",
