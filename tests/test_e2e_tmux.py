@@ -288,3 +288,10 @@ def test_chromatic_colour_reader():
         "31", "38;5;214", "48;2;1;2;3"}
     assert not chromatic_colours("\x1b[30;47mx\x1b[90;100my\x1b[38;5;244;48;2;9;9;9mz\x1b[0m")
 
+
+
+@needs_tmux
+@pytest.mark.parametrize("term", ["screen-256color", "vt100"])
+def test_search_highlight_across_terminals(open_pane, term):
+    """tmux's own TERM and a bare vt100: the search highlight still shows by attributes."""
+    _search_trade_and_quit(open_pane(TERM=term))
