@@ -12,6 +12,17 @@ from ..export import Row
 from ..search import excerpt_span, spans
 
 
+SHOWN_CHARACTERS = 20_000  # of one text; the rest is named, not drawn (a 1 MB quote stays fast)
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    rest = len(text) - SHOWN_CHARACTERS
+    return (text[:SHOWN_CHARACTERS] + f" … [{rest:,} more characters: "
+            "`e` exports the whole text]")
+
+
 class DetailPane(VerticalScroll):
     """Scrollable; its text is built as Rich Text, never parsed as markup."""
 
@@ -64,7 +75,7 @@ class DetailPane(VerticalScroll):
             out.append_text(marked(who, speaker_needles))
         out.append("\n\n")
         out.append("\u201c" if quote.direct else "")
-        out.append_text(marked(quote.text, text_needles))
+        out.append_text(marked(_shortened(quote.text), text_needles))
         out.append("\u201d" if quote.direct else "")
         out.append("\n")
         out.append("direct quotation" if quote.direct else "paraphrase", style=dim)
@@ -103,6 +114,7 @@ class DetailPane(VerticalScroll):
         out.append(heading, style=label)
         out.append("\n")
         paragraph = source.paragraph(quote.paragraph)
+        paragraph = _shortened(paragraph) if paragraph is not None else None
         if paragraph is None:
             if not source.text_path:
                 out.append("The briefing names no source text.", style=dim)
