@@ -46,11 +46,14 @@ class DetailPane(VerticalScroll):
                tuple(session_needles))
         if key == self._shown:
             return
+        same_quote = bool(self._shown) and self._shown[0] == key[0]
         self._shown = key
         body = self.query_one("#detail-body", Static)
+        # Highlights alone never change the text's size: no new layout for them.
         body.update(self.build(row, text_needles, speaker_needles, topic_needles,
-                               session_needles))
-        self.scroll_home(animate=False)
+                               session_needles), layout=not same_quote)
+        if not same_quote:
+            self.scroll_home(animate=False)
 
     def build(self, row: Row | None, text_needles, speaker_needles, topic_needles,
               session_needles=()) -> Text:
