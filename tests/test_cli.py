@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import tui
+from entry_point import entry_point
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path("tests") / "data"  # relative to ROOT, as a user would type it
@@ -24,16 +25,8 @@ HOSTILE = str(DATA / "hostile" / "controls.toml")
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _entry_point() -> str:
-    beside = Path(sys.executable).parent / "briefing"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("briefing")
-    assert found, "the briefing command is not installed (pip install -e '.[test]')"
-    return found
 
-
-BRIEFING = _entry_point()
+BRIEFING = entry_point()
 
 
 def run(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from entry_point import entry_point
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "briefs" / "2022-08-01-china-tajikistan.toml"
@@ -33,14 +34,6 @@ needs_tmux = pytest.mark.skipif(
     TMUX is None, reason="tmux is not installed: the end-to-end terminal tests need it"
 )
 
-
-def _entry_point() -> str:
-    beside = Path(sys.executable).parent / "briefing"
-    if beside.is_file() and os.access(beside, os.X_OK):
-        return str(beside)
-    found = shutil.which("briefing")
-    assert found, "the briefing command is not installed (pip install -e '.[test]')"
-    return found
 
 
 class Pane:
@@ -107,7 +100,7 @@ def open_pane(tmp_path):
         cwd = tmp_path / "cwd"
         cwd.mkdir(exist_ok=True)
         env.setdefault("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
-        command = (f"{shlex.quote(_entry_point())} {shlex.quote(str(SEED))}; "
+        command = (f"{shlex.quote(entry_point())} {shlex.quote(str(SEED))}; "
                    "echo EXIT=$?; sleep 5")
         pane = Pane()
         panes.append(pane)  # first: killed and removed even if it fails to start

@@ -12,15 +12,12 @@ import pytest
 
 from tui.bench import Terminal
 from tui.loader import load
+from entry_point import entry_point
 
 DATA = Path(__file__).parent / "data" / "hostile"
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 OSC = re.compile(rb"\x1b\]([^\x07\x1b]*)(?:\x07|\x1b\\)")
 
-
-def _briefing() -> str:
-    found = Path(sys.executable).parent / "briefing"
-    return str(found) if found.exists() else "briefing"
 
 
 @pytest.fixture
@@ -31,7 +28,7 @@ def session(tmp_path):
         env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin",
                "TERM": "xterm-256color", "HOME": str(tmp_path),
                "BRIEFING_CACHE_DIR": str(tmp_path / "cache")}
-        term = Terminal([_briefing(), str(DATA / name)], env, tmp_path)
+        term = Terminal([entry_point(), str(DATA / name)], env, tmp_path)
         opened.append(term)
         return term
 
@@ -73,7 +70,7 @@ def test_no_control_sequence_from_the_briefing_reaches_the_terminal(session, tmp
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
 @pytest.mark.parametrize("name", ["controls.toml", "markup.toml"])
 def test_show_output_holds_no_control_character(fmt, name):
-    done = subprocess.run([_briefing(), "show", str(DATA / name), "--format", fmt],
+    done = subprocess.run([entry_point(), "show", str(DATA / name), "--format", fmt],
                           capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode("utf-8")
