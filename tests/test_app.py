@@ -33,6 +33,7 @@ from tui.widgets.searchbar import SearchBar
 from tui.widgets.speakers import SpeakersList
 from tui.widgets.statusline import StatusLine
 from tui.widgets.topics import TopicsList
+from painted import marked_runs, painted
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "briefs" / "2022-08-01-china-tajikistan.toml"
@@ -81,35 +82,8 @@ def list_strips(widget: RowList) -> list[Strip]:
     return [widget.render_line(y) for y in range(widget.scrollable_content_region.height)]
 
 
-def painted(app, widget=None) -> list[Strip]:
-    """The strips the compositor paints for the screen (after Textual's line filters, such as
-    NO_COLOR's), cropped to `widget`'s region when given."""
-    strips = app.screen._compositor.render_strips()
-    if widget is None:
-        return strips
-    region = widget.region
-    return [strip.crop(region.x, region.right) for strip in strips[region.y:region.bottom]]
-
-
 def screen_text(app) -> str:
     return "\n".join(strip.text for strip in painted(app))
-
-
-def marked_runs(strips: list[Strip]) -> list[str]:
-    """Runs of text drawn both bold and underlined: the highlighted matches."""
-    runs: list[str] = []
-    for strip in strips:
-        current = ""
-        for segment in strip:
-            style = segment.style
-            if style is not None and style.bold and style.underline and not segment.control:
-                current += segment.text
-            elif current:
-                runs.append(current)
-                current = ""
-        if current:
-            runs.append(current)
-    return runs
 
 
 def has_mark(strips: list[Strip], word: str) -> bool:

@@ -41,6 +41,7 @@ from tui.widgets.searchbar import SearchBar
 from tui.widgets.speakers import SpeakersList
 from tui.widgets.statusline import StatusLine
 from tui.widgets.topics import TopicsList
+from painted import marked_runs, painted
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,27 +75,6 @@ async def until(pilot, predicate, timeout: float = 10.0, what: str = "condition"
         if loop.time() > end:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.05)
-
-
-def marked_runs(strips) -> list[str]:
-    """Runs of text drawn bold and underlined: the highlighted matches."""
-    runs: list[str] = []
-    for strip in strips:
-        current = ""
-        for segment in strip:
-            style = segment.style
-            if style is not None and style.bold and style.underline and not segment.control:
-                current += segment.text
-            elif current:
-                runs.append(current)
-                current = ""
-        if current:
-            runs.append(current)
-    return runs
-
-
-def painted(app):
-    return app.screen._compositor.render_strips()
 
 
 def check_painted(app) -> str:

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .loader import Problem, check
+from .loading import display_name
 from .paths import bundled_briefings, expand
 
 USAGE = """\
@@ -80,18 +81,11 @@ def _files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
     return files, problems
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _load_all(paths: list[str]):
     files, problems = _files(paths)
     briefings = []
     for file in files:
-        briefing, found = check(file, _display(file))
+        briefing, found = check(file, display_name(file))
         problems.extend(found)
         if briefing is not None:
             briefings.append(briefing)

@@ -1,0 +1,32 @@
+"""What the reader paints, read back for the tests: strips and highlighted runs."""
+
+from __future__ import annotations
+
+from textual.strip import Strip
+
+
+def painted(app, widget=None) -> list[Strip]:
+    """The strips the compositor paints for the screen (after Textual's line filters, such as
+    NO_COLOR's), cropped to `widget`'s region when given."""
+    strips = app.screen._compositor.render_strips()
+    if widget is None:
+        return strips
+    region = widget.region
+    return [strip.crop(region.x, region.right) for strip in strips[region.y:region.bottom]]
+
+
+def marked_runs(strips) -> list[str]:
+    """Runs of text drawn both bold and underlined: the highlighted matches."""
+    runs: list[str] = []
+    for strip in strips:
+        current = ""
+        for segment in strip:
+            style = segment.style
+            if style is not None and style.bold and style.underline and not segment.control:
+                current += segment.text
+            elif current:
+                runs.append(current)
+                current = ""
+        if current:
+            runs.append(current)
+    return runs
