@@ -182,3 +182,46 @@ async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
                      if e.id == str(target))
         assert entry.status == "gone"
         assert app.is_running
+
+
+async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatch):
+    """Over SYNC_BYTES the files load in a thread; the loading screen names the file being
+    read, then gives way to the reader."""
+    import threading
+
+    import tui.app
+    from tui.screens.loading import LoadingScreen
+    from tui.screens.reader import ReaderScreen
+
+    monkeypatch.setattr(tui.app, "SYNC_BYTES", 0)
+    monkeypatch.setattr(tui.app, "PROGRESS_SECONDS", 0)
+    release = threading.Event()
+    real = tui.app.load_files
+
+    def held(files, use_cache=True, progress=None):
+        def told(done, total, path):
+            progress(done, total, path)
+            if done == total - 1:
+                release.wait(10)  # hold on the last file until the test has looked
+
+        return real(files, use_cache=use_cache, progress=told)
+
+    monkeypatch.setattr(tui.app, "load_files", held)
+    app = _app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, LoadingScreen):
+                text = str(app.screen.query_one("#loading-text").render())
+                if "file 3 of 3" in text:
+                    break
+        else:
+            raise AssertionError("the loading screen never showed the last file")
+        assert _files(library)[-1].name in text  # the file being read
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen.in_view) == 4

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-import gc
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import cache
+from . import cache, collector
 from .loader import Problem, check
 from .model import Briefing
 
@@ -35,13 +34,8 @@ def load_one(path: Path, use_cache: bool = True) -> tuple[Briefing | None, list[
     if not use_cache:
         briefing, problems = check(path, display)
         return briefing, problems, None
-    enabled = gc.isenabled()
-    gc.disable()  # rebuilding many small objects: the collector would only slow it down
-    try:
+    with collector.paused():
         hit = cache.load(path)
-    finally:
-        if enabled:
-            gc.enable()
     if hit is not None:
         briefing, problems = hit
         return briefing, [dataclasses.replace(p, file=display) for p in problems], None
@@ -78,8 +72,9 @@ def load_files(
 ) -> list[Loaded]:
     """Every file loaded, valid or not, in the order given."""
     out = []
-    for number, path in enumerate(files):
-        if progress is not None:
-            progress(number, len(files), path)
-        out.append(Loaded(path, *load_one(path, use_cache)))
+    with collector.paused():
+        for number, path in enumerate(files):
+            if progress is not None:
+                progress(number, len(files), path)
+            out.append(Loaded(path, *load_one(path, use_cache)))
     return out
