@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 
@@ -75,7 +76,12 @@ class QuotesList(RowList):
             marker = f" ¶{quote.paragraph}"
             top.truncate(max(1, width - len(marker)), overflow="ellipsis", pad=True)
             top.append(marker, style=dim)
-        text = one_line(quote.text[: width * 4 + 64])  # a row shows one line of it
+        # A row shows one line of the text: measuring and cutting more of it than can show
+        # was most of the cost of drawing a row. Every character takes at least one cell,
+        # bar combining marks; a text cut here still ends with an ellipsis.
+        text = one_line(quote.text[: width + 8])
         bottom = Text("  ")
         bottom.append_text(styled(text, spans(text, self.text_needles), match))
+        if len(quote.text) > width + 8 and cell_len(text) + 2 <= width:
+            bottom.append("…")
         return [top, bottom]

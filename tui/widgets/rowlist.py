@@ -4,7 +4,6 @@ lines are cached, so it holds 100k rows as easily as ten. Subclasses say how to 
 from __future__ import annotations
 
 from rich.style import Style
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -137,18 +136,22 @@ class RowList(ScrollView, can_focus=True):
 
     def _render_strips(self, index: int, width: int, on_cursor: bool) -> list[Strip]:
         lines = self.render_row(index, width - 1)
+        base = self.style_of("")
         if on_cursor:
             name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blur"
             cursor_style = self.style_of(name)
             match_style = self.style_of("rowlist--match")
+        console = self.app.console
         strips = []
         for number in range(self.row_height):
             text = lines[number] if number < len(lines) else Text()
-            text = text.copy()
+            gutter = ("▌" if on_cursor and number == 0 and self.has_focus else
+                      "›" if on_cursor and number == 0 else " ")
+            # The row's own Text, changed in place: render_row makes a new one each time.
             text.truncate(width - 1, overflow="ellipsis", pad=True)
-            gutter = Text("▌" if on_cursor and number == 0 and self.has_focus else
-                          "›" if on_cursor and number == 0 else " ")
-            text = Text.assemble(gutter, text)
+            text.plain = gutter + text.plain
+            text.spans[:] = [span.move(1) for span in text.spans]
+            text.style = base
             if on_cursor:
                 text.stylize_before(cursor_style)
                 # Component styles (dim, marked) carry the pane's background: lay the
@@ -157,8 +160,7 @@ class RowList(ScrollView, can_focus=True):
                 text.stylize(Style(bgcolor=cursor_style.bgcolor))
                 for span in matches:
                     text.stylize(match_style, span.start, span.end)
-            segments = list(text.render(self.app.console))
-            strips.append(Strip(segments, width).apply_style(self.style_of("")))
+            strips.append(Strip(text.render(console), width))
         return strips
 
     # -- cursor ------------------------------------------------------------------------------
