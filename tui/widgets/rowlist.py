@@ -3,6 +3,7 @@ lines are cached, so it holds 100k rows as easily as ten. Subclasses say how to 
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -151,7 +152,7 @@ class RowList(ScrollView, can_focus=True):
             text.truncate(width - 1, overflow="ellipsis", pad=True)
             text.plain = gutter + text.plain
             text.spans[:] = [span.move(1) for span in text.spans]
-            text.style = base
+            text.style, text.end = base, ""
             if on_cursor:
                 text.stylize_before(cursor_style)
                 # Component styles (dim, marked) carry the pane's background: lay the
@@ -160,7 +161,9 @@ class RowList(ScrollView, can_focus=True):
                 text.stylize(Style(bgcolor=cursor_style.bgcolor))
                 for span in matches:
                     text.stylize(match_style, span.start, span.end)
-            strips.append(Strip(text.render(console), width))
+            # (Rich ignores a Text's own style when it has no spans.)
+            segments = text.render(console) if text.spans else [Segment(text.plain, base)]
+            strips.append(Strip(segments, width))
         return strips
 
     # -- cursor ------------------------------------------------------------------------------
