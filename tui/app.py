@@ -11,6 +11,7 @@ import time
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from . import collector
 from .catalog import Catalog
@@ -71,17 +72,32 @@ class BriefingApp(App):
         self.pending_stores: list = []
         self.library = Library()
         self.watch_interval = WATCH_SECONDS
+        self._early: list[Loaded] | None = None  # loaded before the first paint
+
+    def get_default_screen(self) -> Screen:
+        """The reader itself when the briefings are small enough to load before the first
+        paint (one screen to build and draw, not two); otherwise a blank screen, under the
+        loading screen, until they have loaded."""
+        if not self.files:
+            self._early = []
+        elif sum(_size(path) for path in self.files) < SYNC_BYTES:
+            self._early = load_files(self.files, use_cache=self.use_cache)
+        if self._early is not None:
+            reader = self._prepare(self._early)
+            if reader is not None:
+                return reader
+        return Screen()
 
     def on_mount(self) -> None:
-        if not self.files:
-            self._open([])
-            return
-        sizes = [_size(path) for path in self.files]
-        if sum(sizes) < SYNC_BYTES:
-            self._open(load_files(self.files, use_cache=self.use_cache))
+        if self._early is not None:
+            if self.fatal:
+                self.exit(return_code=1)
+            else:
+                self._start(self._early)
             return
         from .screens.loading import LoadingScreen
 
+        sizes = [_size(path) for path in self.files]
         screen = LoadingScreen(sum(sizes), len(self.files))
         self.push_screen(screen)
         self._load_in_thread(screen)
@@ -103,9 +119,9 @@ class BriefingApp(App):
         loaded = load_files(self.files, use_cache=self.use_cache, progress=progress)
         self.call_from_thread(self._open, loaded)
 
-    def _open(self, loaded: list[Loaded]) -> None:
-        """Show the loaded briefings; then, after the first paint, build the search index,
-        write the cache entries and start watching the files."""
+    def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
+        """The reader over the loaded briefings, or None (and `fatal` says why) when none
+        of them opens."""
         for item in loaded:
             self.problems.extend(item.problems)
         if self.files:
@@ -113,16 +129,24 @@ class BriefingApp(App):
             if not self.library.briefings():
                 errors = [str(p) for p in self.problems if not p.warning]
                 self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
-                self.exit(return_code=1)
-                return
+                return None
             with collector.paused():
                 self.catalog = Catalog(self.library.briefings())
         collector.settle()
-        reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
-        if len(self.screen_stack) > 1:
-            self.switch_screen(reader)
-        else:
-            self.push_screen(reader)
+        return ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
+
+    def _open(self, loaded: list[Loaded]) -> None:
+        """Show the briefings loaded in the background in place of the loading screen."""
+        reader = self._prepare(loaded)
+        if reader is None:
+            self.exit(return_code=1)
+            return
+        self.switch_screen(reader)
+        self._start(loaded)
+
+    def _start(self, loaded: list[Loaded]) -> None:
+        """With the reader on screen: report problems; after the first paint, build the
+        search index and write the cache entries; start watching the files."""
         if self.problems:
             self._report_problems()
         pending = [item.store for item in loaded if item.store is not None]
