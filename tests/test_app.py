@@ -1051,3 +1051,23 @@ async def test_some_failing_files_are_reported_and_the_rest_open(monkeypatch):
         assert notes and "error(s)" in notes[0][0] and notes[0][1].get("markup") is False
         assert "Problems in the briefings" in screen_text(pilot.app)
     assert app.fatal is None
+
+
+async def test_keys_bar_follows_the_focus_and_a_click_presses_the_key(seed):
+    from tui.widgets.keysbar import KeysBar
+
+    async with make_app(briefings=[seed]).run_test(size=(100, 30)) as pilot:
+        screen = reader(pilot.app)
+        bar = screen.query_one(KeysBar)
+        shown = [description for _, _, description, _ in bar.keys()]
+        assert shown[0] == "Read" and "Search" in shown and "Quit" in shown  # quotes focused
+        await pilot.press("shift+tab")  # to the topics
+        await pilot.pause()
+        shown = [description for _, _, description, _ in bar.keys()]
+        assert shown[0] == "Filter by topic" and "Read" not in shown
+        text = "".join(strip.text for strip in painted(pilot.app, bar))
+        assert "Filter by topic" in text and "Quit" in text
+        start, end, key, _ = next(p for p in bar._places if p[2] == "o")
+        await pilot.click(KeysBar, offset=(end - 1 + bar.styles.padding.left, 0))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, OverviewScreen)

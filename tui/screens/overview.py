@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..catalog import Catalog
 from ..model import when_text
 from ..sanitize import one_line
+from ..widgets.keysbar import KeysBar
 
 GRID_SPEAKERS, GRID_TOPICS = 40, 30  # the grid shows the most quoted of each
 
@@ -111,7 +112,7 @@ class OverviewScreen(Screen[tuple[str | None, str | None] | None]):
         with VerticalScroll(id="overview"):
             yield Static(overview_text(self.catalog), id="overview-text")
         yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#overview").border_title = "Overview"

@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from .. import export
@@ -26,6 +25,7 @@ from ..widgets.briefings import BriefingsList
 from ..widgets.briefings import entries as briefing_entries
 from ..widgets.detail import DetailPane
 from ..widgets.header import MeetingHeader
+from ..widgets.keysbar import KeysBar
 from ..widgets.quotes import QuotesList
 from ..widgets.rowlist import RowList
 from ..widgets.searchbar import SearchBar
@@ -105,7 +105,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="bottom"):
             yield SearchBar(id="search")
             yield StatusLine(id="status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
         self.set_class(self.is_library, "-library")

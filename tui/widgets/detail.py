@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -28,11 +29,11 @@ class DetailPane(VerticalScroll):
 
     COMPONENT_CLASSES = {"detail--label", "detail--match", "detail--excerpt", "detail--dim"}
 
-    BINDINGS = [
-        ("up,k", "scroll_up", "Scroll up"),
-        ("down,j", "scroll_down", "Scroll down"),
-        ("home,g", "scroll_home", "Top"),
-        ("end,G", "scroll_end", "Bottom"),
+    BINDINGS = [  # not in the keys bar: the keys every pane shares
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
     ]
 
     _shown: tuple = ()
