@@ -107,3 +107,17 @@ def test_meeting_when_spans_days():
     meeting = Meeting("T", dt.date(2023, 3, 11), dt.date(2023, 3, 12))
     assert meeting.when == "2023-03-11 – 2023-03-12"
     assert Meeting("T", dt.date(2023, 3, 11)).when == "2023-03-11"
+
+
+def test_new_quote_is_a_frozen_quote_equal_to_one_built_the_usual_way():
+    from tui.model import new_quote
+
+    speaker = Speaker("w", "Wang Yi")
+    values = (3, speaker, "We agree.", "direct", (), None, (speaker,), 4, "agree", "n")
+    quick, usual = new_quote(*values), Quote(*values)
+    assert type(quick) is Quote and quick == usual and hash(quick) == hash(usual)
+    assert repr(quick) == repr(usual) and quick.direct
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.text = "changed"
+    assert new_quote(0, speaker, "x") == Quote(0, speaker, "x")  # defaults as Quote's
+    assert dataclasses.replace(quick, text="y").text == "y"

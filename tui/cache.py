@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .loader import Problem
-from .model import Briefing, Meeting, Outcome, Quote, Session, Source, Speaker, Topic
+from .model import Briefing, Meeting, Outcome, Session, Source, Speaker, Topic, new_quote
 
 MAGIC = b"briefing-cache\n"
 LAYOUT = 1  # bump when the entry layout changes
@@ -104,8 +104,9 @@ def _from_plain(path: Path, data: tuple) -> tuple[Briefing, list[Problem]]:
         chosen = topic_sets.get(ts)
         if chosen is None:
             chosen = topic_sets[ts] = tuple(topics[t] for t in ts)
-        append(Quote(index, speakers[s], text, kind, chosen, sessions[k] if k >= 0 else None,
-                     tuple(speakers[x] for x in to) if to else (), par or None, exc, note))
+        append(new_quote(index, speakers[s], text, kind, chosen, sessions[k] if k >= 0 else None,
+                         tuple(speakers[x] for x in to) if to else (), par or None, exc,
+                         note))
     outcomes = [Outcome(text, tuple(topics[t] for t in ts), sessions[k] if k >= 0 else None,
                         par or None) for text, ts, k, par in outcomes_]
     title, date, end, place, summary, tags = m
@@ -129,7 +130,7 @@ def _header(path: Path, briefing_print: tuple, source: Path | None, source_print
 
 def load(path: Path, folder: Path | None = None) -> tuple[Briefing, list[Problem]] | None:
     """The cached briefing for `path` if the entry is there and still exact, else None."""
-    path = path.resolve()
+    path = Path(os.path.realpath(path))
     entry = _entry_path(folder or cache_dir(), path)
     try:
         with open(entry, "rb") as handle:

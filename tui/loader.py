@@ -19,7 +19,7 @@ import tomli
 from . import collector, keylines
 from .files import FileProblem, read_text
 from .model import Briefing, Meeting, Outcome, Quote, Session, Source, Speaker, Topic
-from .model import split_paragraphs
+from .model import new_quote, split_paragraphs
 from .sanitize import clean
 
 SUPPORTED_FORMATS = (1,)
@@ -521,7 +521,7 @@ class _FastQuotes:
                         loose = self.loose[paragraph] = _loose(self.paragraphs[paragraph - 1])
                     if _loose(excerpt) not in loose:
                         return None
-        return Quote(index, speaker, clean(text), kind, topics, session, to, paragraph,
+        return new_quote(index, speaker, clean(text), kind, topics, session, to, paragraph,
                      clean(excerpt), clean(note))
 
 
