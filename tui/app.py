@@ -122,18 +122,19 @@ class BriefingApp(App):
     def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
         """The reader over the loaded briefings, or None (and `fatal` says why) when none
         of them opens."""
-        for item in loaded:
-            self.problems.extend(item.problems)
-        if self.files:
-            self.library = Library.from_loaded(loaded)
-            if not self.library.briefings():
-                errors = [str(p) for p in self.problems if not p.warning]
-                self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
-                return None
-            with collector.paused():
+        with collector.paused():  # a full collection here would walk every quote loaded
+            for item in loaded:
+                self.problems.extend(item.problems)
+            if self.files:
+                self.library = Library.from_loaded(loaded)
+                if not self.library.briefings():
+                    errors = [str(p) for p in self.problems if not p.warning]
+                    self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
+                    return None
                 self.catalog = Catalog(self.library.briefings())
+            reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
         collector.settle()
-        return ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
+        return reader
 
     def _open(self, loaded: list[Loaded]) -> None:
         """Show the briefings loaded in the background in place of the loading screen."""

@@ -4,6 +4,7 @@ else by checking the file (and then caching it)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -16,21 +17,26 @@ from .model import Briefing
 Progress = Callable[[int, int, Path], None]
 
 
-def display_name(path: Path) -> str:
-    """`path` relative to the working directory when it is below it."""
+def display_name(path: Path, cwd: str | None = None) -> str:
+    """`path` relative to the working directory (`cwd`, resolved, if given) when it is
+    below it. Plain `os.path` calls: pathlib's resolve was a fifth of opening a library."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+        real = os.path.realpath(path)
+        base = cwd if cwd is not None else os.path.realpath(os.getcwd())
+    except OSError:
         return str(path)
+    prefix = base.rstrip(os.sep) + os.sep
+    return real[len(prefix):] if real.startswith(prefix) else str(path)
 
 
 Pending = Callable[[], None]
 
 
-def load_one(path: Path, use_cache: bool = True) -> tuple[Briefing | None, list[Problem], Pending | None]:
+def load_one(path: Path, use_cache: bool = True, cwd: str | None = None,
+             ) -> tuple[Briefing | None, list[Problem], Pending | None]:
     """(briefing or None, its problems, a call that caches it, or None when nothing is to
     be cached). The caller may run the last one later, once the briefing is on screen."""
-    display = display_name(path)
+    display = display_name(path, cwd)
     if not use_cache:
         briefing, problems = check(path, display)
         return briefing, problems, None
@@ -72,9 +78,13 @@ def load_files(
 ) -> list[Loaded]:
     """Every file loaded, valid or not, in the order given."""
     out = []
+    try:
+        cwd = os.path.realpath(os.getcwd())
+    except OSError:
+        cwd = None
     with collector.paused():
         for number, path in enumerate(files):
             if progress is not None:
                 progress(number, len(files), path)
-            out.append(Loaded(path, *load_one(path, use_cache)))
+            out.append(Loaded(path, *load_one(path, use_cache, cwd)))
     return out
