@@ -4,10 +4,11 @@ by id, and the filter and search that the CLI and the reader share."""
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .export import Row
+from .export import Row, new_row
 from .model import Briefing, Speaker, Topic, when_key
 from .search import SearchIndex, Term, matches, parse_query, session_text, speaker_text
 from .search import topic_text
@@ -43,7 +44,7 @@ class Catalog:
 
     def __init__(self, briefings: Sequence[Briefing]):
         self.briefings = sorted(briefings, key=lambda b: when_key(b.meeting.date))
-        self.rows: list[Row] = [Row(b, q) for b in self.briefings for q in b.quotes]
+        self.rows: list[Row] = [new_row(b, q) for b in self.briefings for q in b.quotes]
         #: Each briefing's rows, which stand together: key (its path) → range of row indices.
         self.ranges: dict[str, range] = {}
         start = 0
@@ -64,12 +65,20 @@ class Catalog:
                 if entry is None:
                     entry = self.topics[topic.id] = TopicEntry(topic)
                 entry.keywords += tuple(k for k in topic.keywords if k not in entry.keywords)
-        for row in self.rows:
-            self.speakers[row.quote.speaker.id].count += 1
-            for topic in row.quote.topics:
-                self.topics[topic.id].count += 1
-        self._speaker_ids = [row.quote.speaker.id for row in self.rows]
-        self._topic_ids = [frozenset(t.id for t in row.quote.topics) for row in self.rows]
+        quotes = [row.quote for row in self.rows]
+        self._speaker_ids = [quote.speaker.id for quote in quotes]
+        for speaker_id, count in Counter(self._speaker_ids).items():
+            self.speakers[speaker_id].count += count
+        # Quotes share their topics tuples (the loader and the cache make one per distinct
+        # set): count and fold each distinct tuple once, not each quote's.
+        shared: dict[int, tuple] = {}
+        for quote in quotes:
+            shared.setdefault(id(quote.topics), quote.topics)
+        folded = {key: frozenset(t.id for t in topics) for key, topics in shared.items()}
+        for key, count in Counter(id(quote.topics) for quote in quotes).items():
+            for topic in shared[key]:
+                self.topics[topic.id].count += count
+        self._topic_ids = [folded[id(quote.topics)] for quote in quotes]
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
         self._filtered: dict[tuple, list[int]] = {}

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import Briefing, Quote, when_text
+from .model import Briefing, Quote, quick_builder, when_text
 from .sanitize import one_line
 
 JSON_VERSION = 1
@@ -24,6 +24,10 @@ class Row:
 
     briefing: Briefing
     quote: Quote
+
+
+#: Row(briefing, quote), for the catalog, which builds one per quote.
+new_row = quick_builder(Row)
 
 
 def citation(row: Row) -> str:
