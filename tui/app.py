@@ -133,7 +133,6 @@ class BriefingApp(App):
                     return None
                 self.catalog = Catalog(self.library.briefings())
             reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
-        collector.settle()
         return reader
 
     def _open(self, loaded: list[Loaded]) -> None:

@@ -11,17 +11,16 @@ from typing import Iterator
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """The collector off for the block (nested blocks leave it as they found it)."""
+    """The collector off for the block; on leaving it, everything alive is moved out of the
+    collector's sight (`gc.freeze`). What a block builds is kept (briefings live until the
+    reader closes); left in sight, the first allocation after the block would start a full
+    collection over all of it (0.3 s for 100k quotes). Nested blocks leave the collector as
+    they found it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
-
-
-def settle() -> None:
-    """Put everything alive now out of the collector's sight: the loaded briefings are
-    kept until the reader closes, so walking them later would find nothing to free."""
-    gc.freeze()
