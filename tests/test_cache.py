@@ -129,3 +129,18 @@ def test_briefing_with_errors_is_never_cached(tmp_path, cache_folder):
     briefing, problems, store = load_one(bad)
     assert briefing is None and store is None
     assert not cache_folder.exists() or not list(cache_folder.glob("*.bin"))
+
+
+async def test_reader_quit_before_its_first_paint_callback_still_writes_the_cache(
+        briefing_file, cache_folder):
+    """The CLI calls finish_caching after the app returns: the entries must be known by
+    then even if the callback that writes them after the first paint never ran."""
+    from tui.app import make_app
+
+    app = make_app([briefing_file])
+    app._after_paint = lambda: None  # as if the user quit before it ran
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert not list(cache_folder.glob("*.bin"))
+    app.finish_caching()
+    assert load_one(briefing_file)[2] is None  # served from the cache now

@@ -149,8 +149,10 @@ class BriefingApp(App):
         search index and write the cache entries; start watching the files."""
         if self.problems:
             self._report_problems()
-        pending = [item.store for item in loaded if item.store is not None]
-        self.call_after_refresh(self._after_paint, pending)
+        # Kept here, not only passed on: if the user quits before the first paint's
+        # callback runs, the CLI still writes them (finish_caching).
+        self.pending_stores = [item.store for item in loaded if item.store is not None]
+        self.call_after_refresh(self._after_paint)
         if self.files and self.watch_interval:
             self.set_interval(self.watch_interval, self.check_files)
 
@@ -177,8 +179,7 @@ class BriefingApp(App):
         self.notify(clean("\n".join(messages)), markup=False,
                     severity="warning" if any("Reloaded" not in m for m in messages) else "information")
 
-    def _after_paint(self, pending) -> None:
-        self.pending_stores = list(pending)
+    def _after_paint(self) -> None:
         if len(self.catalog) < SYNC_ROWS:
             self.catalog.index  # noqa: B018  (small: build it now)
             self.finish_caching()
