@@ -104,12 +104,19 @@ class Terminal:
             pass
         return float("nan")
 
-    def close(self) -> None:
+    def close(self, timeout: float = 60) -> None:
+        """Quit with `q`, reading the output meanwhile: a program whose output is not read
+        blocks on its next write and never gets to exit (or to write its cache)."""
         try:
             os.write(self.master, b"q")
-            self.process.wait(timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
+        except OSError:
+            pass
+        end = time.perf_counter() + timeout
+        while self.process.poll() is None and time.perf_counter() < end:
+            self.pump(0.05)
+        if self.process.poll() is None:
             self.process.kill()
+            self.process.wait()
         os.close(self.master)
 
 
