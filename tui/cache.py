@@ -128,9 +128,11 @@ def _header(path: Path, briefing_print: tuple, source: Path | None, source_print
             str(source) if source else None, source_print)
 
 
-def load(path: Path, folder: Path | None = None) -> tuple[Briefing, list[Problem]] | None:
-    """The cached briefing for `path` if the entry is there and still exact, else None."""
-    path = Path(os.path.realpath(path))
+def load(path: Path, folder: Path | None = None, real: str | None = None,
+         ) -> tuple[Briefing, list[Problem]] | None:
+    """The cached briefing for `path` (whose resolved path is `real`, if known) if the
+    entry is there and still exact, else None."""
+    path = Path(real if real is not None else os.path.realpath(path))
     entry = _entry_path(folder or cache_dir(), path)
     try:
         with open(entry, "rb") as handle:

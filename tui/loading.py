@@ -17,11 +17,12 @@ from .model import Briefing
 Progress = Callable[[int, int, Path], None]
 
 
-def display_name(path: Path, cwd: str | None = None) -> str:
+def display_name(path: Path, cwd: str | None = None, real: str | None = None) -> str:
     """`path` relative to the working directory (`cwd`, resolved, if given) when it is
-    below it. Plain `os.path` calls: pathlib's resolve was a fifth of opening a library."""
+    below it; `real` is its resolved path if known. Plain `os.path` calls: pathlib's
+    resolve was a fifth of opening a library."""
     try:
-        real = os.path.realpath(path)
+        real = real if real is not None else os.path.realpath(path)
         base = cwd if cwd is not None else os.path.realpath(os.getcwd())
     except OSError:
         return str(path)
@@ -33,15 +34,21 @@ Pending = Callable[[], None]
 
 
 def load_one(path: Path, use_cache: bool = True, cwd: str | None = None,
+             folder: Path | None = None,
              ) -> tuple[Briefing | None, list[Problem], Pending | None]:
     """(briefing or None, its problems, a call that caches it, or None when nothing is to
-    be cached). The caller may run the last one later, once the briefing is on screen."""
-    display = display_name(path, cwd)
+    be cached). The caller may run the last one later, once the briefing is on screen.
+    `cwd` (resolved) and the cache `folder` may be given when loading many files."""
+    try:
+        real = os.path.realpath(path)
+    except OSError:
+        real = None
+    display = display_name(path, cwd, real)
     if not use_cache:
         briefing, problems = check(path, display)
         return briefing, problems, None
     with collector.paused():
-        hit = cache.load(path)
+        hit = cache.load(path, folder, real)
     if hit is not None:
         briefing, problems = hit
         return briefing, [dataclasses.replace(p, file=display) for p in problems], None
@@ -82,9 +89,10 @@ def load_files(
         cwd = os.path.realpath(os.getcwd())
     except OSError:
         cwd = None
+    folder = cache.cache_dir() if use_cache else None
     with collector.paused():
         for number, path in enumerate(files):
             if progress is not None:
                 progress(number, len(files), path)
-            out.append(Loaded(path, *load_one(path, use_cache, cwd)))
+            out.append(Loaded(path, *load_one(path, use_cache, cwd, folder)))
     return out
