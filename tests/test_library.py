@@ -225,3 +225,19 @@ async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatc
                 break
         assert isinstance(app.screen, ReaderScreen)
         assert len(app.screen.in_view) == 4
+
+
+def test_counts_of_a_selection_match_a_plain_count(library):
+    from tui.search import parse_query
+
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    for rows in (list(range(len(catalog))), catalog.select(terms=parse_query("water")),
+                 catalog.select(speakers=frozenset({"gudrun-o"})), []):
+        speakers: dict[str, int] = {}
+        topics: dict[str, int] = {}
+        for index in rows:
+            quote = catalog.rows[index].quote
+            speakers[quote.speaker.id] = speakers.get(quote.speaker.id, 0) + 1
+            for topic in quote.topics:
+                topics[topic.id] = topics.get(topic.id, 0) + 1
+        assert catalog.counts(rows) == (speakers, topics)

