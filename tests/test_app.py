@@ -1071,3 +1071,15 @@ async def test_keys_bar_follows_the_focus_and_a_click_presses_the_key(seed):
         await pilot.click(KeysBar, offset=(end - 1 + bar.styles.padding.left, 0))
         await pilot.pause()
         assert isinstance(pilot.app.screen, OverviewScreen)
+
+
+async def test_small_briefings_open_as_the_apps_only_screen():
+    """Loaded before the first paint, the reader is the default screen: no blank screen is
+    drawn under it first."""
+    seed = Path(__file__).resolve().parent.parent / "briefs" / "2022-08-01-china-tajikistan.toml"
+    app = make_app([seed], use_cache=False)
+    app.watch_interval = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(pilot.app.screen_stack) == 1
+        assert len(reader(pilot.app).in_view) == 30
