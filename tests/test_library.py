@@ -241,3 +241,15 @@ def test_counts_of_a_selection_match_a_plain_count(library):
             for topic in quote.topics:
                 topics[topic.id] = topics.get(topic.id, 0) + 1
         assert catalog.counts(rows) == (speakers, topics)
+
+
+def test_a_topic_named_twice_by_one_quote_counts_once_everywhere():
+    from tui.model import Briefing, Meeting, Quote, Source, Speaker, Topic
+
+    speaker, topic = Speaker("s", "S"), Topic("t", "T")
+    quotes = (Quote(0, speaker, "a", topics=(topic, topic)), Quote(1, speaker, "b", topics=(topic,)))
+    briefing = Briefing(Path("x.toml"), Meeting("M", None), Source(), (speaker,), (topic,),
+                        quotes=quotes)
+    catalog = Catalog([briefing])
+    assert catalog.topics["t"].count == 2
+    assert catalog.counts([0, 1]) == ({"s": 2}, {"t": 2})

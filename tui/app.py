@@ -94,6 +94,7 @@ class BriefingApp(App):
                 self.exit(return_code=1)
             else:
                 self._start(self._early)
+            self._early = None  # the reader holds what it needs; reloads replace it
             return
         from .screens.loading import LoadingScreen
 
@@ -122,7 +123,7 @@ class BriefingApp(App):
     def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
         """The reader over the loaded briefings, or None (and `fatal` says why) when none
         of them opens."""
-        with collector.paused():  # a full collection here would walk every quote loaded
+        with collector.paused(keep=True):  # a full collection would walk every quote
             for item in loaded:
                 self.problems.extend(item.problems)
             if self.files:

@@ -106,10 +106,11 @@ class Terminal:
         return float("nan")
 
     def close(self, timeout: float = 60) -> None:
-        """Quit with `q`, reading the output meanwhile: a program whose output is not read
-        blocks on its next write and never gets to exit (or to write its cache)."""
+        """Quit with Ctrl+Q (Textual's quit key, from any focus; the bare app has no `q`),
+        reading the output meanwhile: a program whose output is not read blocks on its
+        next write and never gets to exit (or to write its cache)."""
         try:
-            os.write(self.master, b"q")
+            os.write(self.master, b"\x11")
         except OSError:
             pass
         end = time.perf_counter() + timeout

@@ -70,15 +70,16 @@ class Catalog:
         self._speaker_ids = [quote.speaker.id for quote in quotes]
         for speaker_id, count in Counter(self._speaker_ids).items():
             self.speakers[speaker_id].count += count
-        # Quotes share their topics tuples (the loader and the cache make one per distinct
-        # set): count and fold each distinct tuple once, not each quote's.
+        # Quotes loaded from the cache share their topics tuples: fold and count each
+        # distinct tuple once, not each quote's. A topic named twice by one quote counts
+        # once, here as in `counts`.
         shared: dict[int, tuple] = {}
         for quote in quotes:
             shared.setdefault(id(quote.topics), quote.topics)
         folded = {key: frozenset(t.id for t in topics) for key, topics in shared.items()}
         for key, count in Counter(id(quote.topics) for quote in quotes).items():
-            for topic in shared[key]:
-                self.topics[topic.id].count += count
+            for topic_id in folded[key]:
+                self.topics[topic_id].count += count
         self._topic_ids = [folded[id(quote.topics)] for quote in quotes]
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()

@@ -90,7 +90,7 @@ def load_files(
     except OSError:
         cwd = None
     folder = cache.cache_dir() if use_cache else None
-    with collector.paused():
+    with collector.paused(keep=True):  # the briefings loaded at start stay for good
         for number, path in enumerate(files):
             if progress is not None:
                 progress(number, len(files), path)

@@ -79,9 +79,11 @@ class QuotesList(RowList):
         # A row shows one line of the text: measuring and cutting more of it than can show
         # was most of the cost of drawing a row. Every character takes at least one cell,
         # bar combining marks; a text cut here still ends with an ellipsis.
-        text = one_line(quote.text[: width + 8])
+        # (Plus the longest needle: a match that starts on screen is found whole.)
+        cut = width + 8 + max(map(len, self.text_needles), default=0)
+        text = one_line(quote.text[:cut])
         bottom = Text("  ")
         bottom.append_text(styled(text, spans(text, self.text_needles), match))
-        if len(quote.text) > width + 8 and cell_len(text) + 2 <= width:
+        if len(quote.text) > cut and cell_len(text) + 2 <= width:
             bottom.append("…")
         return [top, bottom]

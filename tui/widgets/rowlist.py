@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -78,7 +78,8 @@ class RowList(ScrollView, can_focus=True):
 
     # -- for subclasses ----------------------------------------------------------------------
     def render_row(self, index: int, width: int) -> list[Text]:
-        """The `row_height` lines of row `index`, unstyled by the cursor."""
+        """The `row_height` lines of row `index`, unstyled by the cursor: new Text objects
+        each time (the caller changes them in place)."""
         raise NotImplementedError
 
     # -- data --------------------------------------------------------------------------------
@@ -151,7 +152,10 @@ class RowList(ScrollView, can_focus=True):
             # The row's own Text, changed in place: render_row makes a new one each time.
             text.truncate(width - 1, overflow="ellipsis", pad=True)
             text.plain = gutter + text.plain
-            text.spans[:] = [span.move(1) for span in text.spans]
+            moved = [span.move(1) for span in text.spans]
+            if text.style:  # the row's own style, under its spans
+                moved.insert(0, Span(0, len(text.plain), text.style))
+            text.spans[:] = moved
             text.style, text.end = base, ""
             if on_cursor:
                 text.stylize_before(cursor_style)
