@@ -218,6 +218,8 @@ async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatc
         else:
             raise AssertionError("the loading screen never showed the last file")
         assert _files(library)[-1].name in text  # the file being read
+        await pilot.press("question_mark")  # help, opened while loading
+        await pilot.pause()
         release.set()
         for _ in range(100):
             await pilot.pause(0.02)
@@ -225,6 +227,7 @@ async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatc
                 break
         assert isinstance(app.screen, ReaderScreen)
         assert len(app.screen.in_view) == 4
+        assert not any(isinstance(s, LoadingScreen) for s in app.screen_stack)
 
 
 def test_counts_of_a_selection_match_a_plain_count(library):

@@ -138,10 +138,14 @@ class BriefingApp(App):
 
     def _open(self, loaded: list[Loaded]) -> None:
         """Show the briefings loaded in the background in place of the loading screen."""
+        from .screens.loading import LoadingScreen
+
         reader = self._prepare(loaded)
         if reader is None:
             self.exit(return_code=1)
             return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoadingScreen):
+            self.pop_screen()  # help or overview opened while loading: the reader comes first
         self.switch_screen(reader)
         self._start(loaded)
 
