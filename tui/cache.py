@@ -40,15 +40,21 @@ def _entry_path(folder: Path, path: Path) -> Path:
 
 
 def fingerprint(path: Path) -> tuple | None:
-    """(size, mtime_ns, content hash) of a file, or None when it cannot be read."""
+    """(size, mtime_ns, content hash) of a file, or None when it cannot be read. The stamps
+    come from the open file itself (one path lookup, and they describe what was hashed)."""
     try:
-        info = os.stat(path)
-        digest = hashlib.blake2b(digest_size=20)
-        with open(path, "rb") as handle:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block us
     except OSError:
         return None
+    try:
+        info = os.fstat(handle)
+        digest = hashlib.blake2b(digest_size=20)
+        while chunk := os.read(handle, 1 << 20):
+            digest.update(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
     return (info.st_size, info.st_mtime_ns, digest.hexdigest())
 
 
