@@ -775,6 +775,16 @@ async def test_help_opens_and_closes(seed):
         assert "Ctrl+P" in text and "export the quotes in view" in text
         await pilot.press("k", "up")
         assert reader_unchanged(pilot.app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "Ctrl+P" not in screen_text(pilot.app)
+        for keys in (("G",), ("home", "end"), ("g", "pagedown", "pagedown")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert "Ctrl+P" in screen_text(pilot.app), keys
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert "Ctrl+P" not in screen_text(pilot.app)
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, ReaderScreen)
         await pilot.press("f1")

@@ -57,6 +57,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close"),
         Binding("up,k", "scroll(-1)", "Up", show=False),
         Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("home,g", "ends(0)", "Top", show=False),
+        Binding("end,G", "ends(1)", "Bottom", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -69,3 +73,12 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        help_ = self.query_one("#help", VerticalScroll)
+        help_.scroll_relative(y=direction * max(1, help_.scrollable_content_region.height - 1),
+                              animate=False)
+
+    def action_ends(self, end: int) -> None:
+        help_ = self.query_one("#help", VerticalScroll)
+        (help_.scroll_end if end else help_.scroll_home)(animate=False)
