@@ -25,7 +25,7 @@ from .screens.reader import SYNC_ROWS, ReaderScreen
 
 WATCH_SECONDS = 1.0  # how often open files are checked (a stat each) for changes
 SYNC_BYTES = 2 * 2**20  # briefings smaller than this load before the first paint
-PROGRESS_SECONDS = 0.1  # how often the loading screen is told how far loading has got
+PROGRESS_SECONDS = 0.2  # how often the loading screen is told how far loading has got
 
 
 def _commands():
