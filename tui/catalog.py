@@ -131,6 +131,9 @@ class Catalog:
     def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
         """How many of the rows at indices `rows` each speaker and each topic has (counted
         in C by Counter over the per-row ids: a Python loop took 80 ms for 100k rows)."""
+        if len(rows) == len(self.rows):  # everything in view (a one-letter search, say)
+            return ({k: e.count for k, e in self.speakers.items() if e.count},
+                    {k: e.count for k, e in self.topics.items() if e.count})
         speakers = Counter(map(self._speaker_ids.__getitem__, rows))
         topics = Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows)))
         return dict(speakers), dict(topics)
