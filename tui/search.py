@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -157,8 +158,9 @@ class SearchIndex:
                 numbers = shapes[key] = tuple(topic_numbers[k] for k in key)
             self._topics_of.append(numbers)
         self._topics = [folded_fields(topic_text(t)) for t in topics]
-        self._quotes_of: dict[tuple[str, int], list[int]] | None = None  # built on first use
+        self._quotes_of: tuple[dict[int, list[int]], ...] | None = None
         self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
+        self._inverted()  # now, with the rest, not on the first keystroke
 
     def search(self, terms: Sequence[Term], within: Sequence[int] | None = None) -> list[int]:
         """Indices of the quotes matching every term (among `within`, when given), in
@@ -191,29 +193,32 @@ class SearchIndex:
         text = self._text
         good_sessions = {n for n, hay in enumerate(self._sessions) if hay and word in hay}
         direct = [i for i in candidates if word in text[i]]
-        if not (good_topics or good_speakers or good_sessions):
-            return direct
+        if len(direct) == len(candidates) or not (good_topics or good_speakers or good_sessions):
+            return direct  # (every candidate's own text matches: nothing to add)
         # Quotes whose speaker, topic or session matches, from the inverted lists.
         extra: set[int] = set()
-        for kind, numbers in (("s", good_speakers), ("t", good_topics), ("k", good_sessions)):
+        for lists, numbers in zip(self._inverted(), (good_speakers, good_topics, good_sessions)):
             for number in numbers:
-                extra.update(self._inverted().get((kind, number), ()))
+                extra.update(lists.get(number, ()))
         if not isinstance(candidates, range) or len(candidates) != len(self.quotes):
             extra.intersection_update(candidates)
         extra.update(direct)
         return sorted(extra)
 
-    def _inverted(self) -> dict[tuple[str, int], list[int]]:
+    def _inverted(self) -> tuple[dict[int, list[int]], dict[int, list[int]], dict[int, list[int]]]:
+        """The quotes of each speaker, topic and session number, in order."""
         if self._quotes_of is None:
-            inverted: dict[tuple[str, int], list[int]] = {}
-            for i, (speaker, session, topics) in enumerate(
-                zip(self._speaker_of, self._session_of, self._topics_of)
-            ):
-                inverted.setdefault(("s", speaker), []).append(i)
-                inverted.setdefault(("k", session), []).append(i)
-                for topic in topics:
-                    inverted.setdefault(("t", topic), []).append(i)
-            self._quotes_of = inverted
+            speakers: defaultdict[int, list[int]] = defaultdict(list)
+            topics: defaultdict[int, list[int]] = defaultdict(list)
+            sessions: defaultdict[int, list[int]] = defaultdict(list)
+            for i, speaker in enumerate(self._speaker_of):
+                speakers[speaker].append(i)
+            for i, session in enumerate(self._session_of):
+                sessions[session].append(i)
+            for i, numbers in enumerate(self._topics_of):
+                for topic in numbers:
+                    topics[topic].append(i)
+            self._quotes_of = (dict(speakers), dict(topics), dict(sessions))
         return self._quotes_of
 
 
