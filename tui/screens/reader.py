@@ -146,9 +146,6 @@ class ReaderScreen(Screen):
     def _compute(self, view: View) -> tuple[list[int], dict[str, int], dict[str, int]]:
         catalog = self.catalog
         rows = view.rows(catalog)
-        if not view.filtered:
-            return rows, {k: e.count for k, e in catalog.speakers.items()}, {
-                k: e.count for k, e in catalog.topics.items()}
         return (rows, *catalog.counts(rows))
 
     @work(thread=True, exclusive=True, group="view")
