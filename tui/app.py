@@ -3,10 +3,9 @@ and the tests alike."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Sequence
-
-import time
 
 from textual import work
 from textual.app import App
@@ -73,14 +72,16 @@ class BriefingApp(App):
         self.library = Library()
         self.watch_interval = WATCH_SECONDS
         self._early: list[Loaded] | None = None  # loaded before the first paint
+        self._total_bytes = 0
 
     def get_default_screen(self) -> Screen:
         """The reader itself when the briefings are small enough to load before the first
         paint (one screen to build and draw, not two); otherwise a blank screen, under the
         loading screen, until they have loaded."""
+        self._total_bytes = sum(_size(path) for path in self.files)
         if not self.files:
             self._early = []
-        elif sum(_size(path) for path in self.files) < SYNC_BYTES:
+        elif self._total_bytes < SYNC_BYTES:
             self._early = load_files(self.files, use_cache=self.use_cache)
         if self._early is not None:
             reader = self._prepare(self._early)
@@ -98,8 +99,7 @@ class BriefingApp(App):
             return
         from .screens.loading import LoadingScreen
 
-        sizes = [_size(path) for path in self.files]
-        screen = LoadingScreen(sum(sizes), len(self.files))
+        screen = LoadingScreen(self._total_bytes, len(self.files))
         self.push_screen(screen)
         self._load_in_thread(screen)
 
