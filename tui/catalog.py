@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Sequence
 
 from .export import Row, new_row

@@ -522,7 +522,7 @@ class _FastQuotes:
                     if _loose(excerpt) not in loose:
                         return None
         return new_quote(index, speaker, clean(text), kind, topics, session, to, paragraph,
-                     clean(excerpt), clean(note))
+                         clean(excerpt), clean(note))
 
 
 def check(path: Path | str, display: str | None = None) -> tuple[Briefing | None, list[Problem]]:

@@ -81,7 +81,6 @@ class Quote:
         return self.kind == "direct"
 
 
-
 def quick_builder(cls):
     """A function building `cls` (a frozen slots dataclass) from positional fields about six
     times faster than `cls(...)`: the fields are filled in as a mutable twin with the same
@@ -106,6 +105,7 @@ def quick_builder(cls):
 
 #: Quote(*values), for the loader and the cache, which build many.
 new_quote = quick_builder(Quote)
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
