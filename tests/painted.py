@@ -1,6 +1,9 @@
-"""What the reader paints, read back for the tests: strips and highlighted runs."""
+"""What the reader paints, read back for the tests: strips and highlighted runs; and a wait
+for a condition while the app runs."""
 
 from __future__ import annotations
+
+import asyncio
 
 from textual.strip import Strip
 
@@ -30,3 +33,13 @@ def marked_runs(strips) -> list[str]:
         if current:
             runs.append(current)
     return runs
+
+
+async def until(pilot, predicate, timeout: float = 10.0, what: str = "condition") -> None:
+    """Let the app run until `predicate()` holds (searches and the palette run in workers)."""
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not predicate():
+        if loop.time() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.05)

@@ -8,7 +8,6 @@ without colour."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from tui.widgets.searchbar import SearchBar
 from tui.widgets.speakers import SpeakersList
 from tui.widgets.statusline import StatusLine
 from tui.widgets.topics import TopicsList
-from painted import marked_runs, painted
+from painted import marked_runs, painted, until
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "briefs" / "2022-08-01-china-tajikistan.toml"
@@ -65,16 +64,6 @@ def reader(app: BriefingApp) -> ReaderScreen:
     screen = app.screen
     assert isinstance(screen, ReaderScreen), f"expected the reader, found {screen!r}"
     return screen
-
-
-async def until(pilot, predicate, timeout: float = 10.0, what: str = "condition") -> None:
-    """Let the app run until `predicate()` holds (the palette searches in a worker)."""
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        if loop.time() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.05)
 
 
 def list_strips(widget: RowList) -> list[Strip]:

@@ -18,7 +18,6 @@ that `c` copies, and it decodes to the cleaned text)."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import re
 from pathlib import Path
@@ -41,7 +40,7 @@ from tui.widgets.searchbar import SearchBar
 from tui.widgets.speakers import SpeakersList
 from tui.widgets.statusline import StatusLine
 from tui.widgets.topics import TopicsList
-from painted import marked_runs, painted
+from painted import marked_runs, painted, until
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,15 +65,6 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e
 
 
 # -- looking at the screen -------------------------------------------------------------------
-
-
-async def until(pilot, predicate, timeout: float = 10.0, what: str = "condition") -> None:
-    loop = asyncio.get_running_loop()
-    end = loop.time() + timeout
-    while not predicate():
-        if loop.time() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.05)
 
 
 def check_painted(app) -> str:
