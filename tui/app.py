@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from . import collector
 from .catalog import Catalog
-from .loader import Problem
+from .problem import Problem
 from .library import Library
 from .loading import Loaded, display_name, load_files
 from .sanitize import clean

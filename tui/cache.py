@@ -12,14 +12,18 @@ renamed into place); a cache directory that cannot be written is silently skippe
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import marshal
 import os
 import tempfile
 from pathlib import Path
 
+try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too (~7 ms at start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 from . import __version__
-from .loader import Problem
+from .problem import Problem
 from .model import Briefing, Meeting, Outcome, Session, Source, Speaker, Topic, new_quote
 
 MAGIC = b"briefing-cache\n"
@@ -36,7 +40,8 @@ def cache_dir() -> Path:
 
 
 def _entry_path(folder: Path, path: Path) -> Path:
-    return folder / (hashlib.sha256(str(path).encode("utf-8", "surrogatepass")).hexdigest() + ".bin")
+    name = blake2b(str(path).encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+    return folder / (name + ".bin")
 
 
 def fingerprint(path: Path) -> tuple | None:
@@ -48,7 +53,7 @@ def fingerprint(path: Path) -> tuple | None:
         return None
     try:
         info = os.fstat(handle)
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         while chunk := os.read(handle, 1 << 20):
             digest.update(chunk)
     except OSError:

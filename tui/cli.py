@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .loader import Problem, check
+from .problem import Problem
 from .loading import display_name
 from .paths import bundled_briefings, expand
 
@@ -82,6 +82,8 @@ def _files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def _load_all(paths: list[str]):
+    from .loader import check  # the reader's start-up does not need it when the cache answers
+
     files, problems = _files(paths)
     briefings = []
     for file in files:

@@ -7,7 +7,6 @@ that a quote can never become a link or an HTML tag in a rendered export.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -160,6 +159,8 @@ def quote_json(row: Row) -> dict:
 
 
 def to_json(rows: Sequence[Row]) -> str:
+    import json  # only for `show --format json`; not at the reader's start-up
+
     document = {"version": JSON_VERSION, "count": len(rows),
                 "quotes": [quote_json(r) for r in rows]}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -20,6 +20,7 @@ from . import collector, keylines
 from .files import FileProblem, read_text
 from .model import Briefing, Meeting, Outcome, Quote, Session, Source, Speaker, Topic
 from .model import new_quote, split_paragraphs
+from .problem import Problem
 from .sanitize import clean
 
 SUPPORTED_FORMATS = (1,)
@@ -37,32 +38,6 @@ KEYS = {
     ),
     ("outcomes",): ("text", "topics", "session", "paragraph"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One error or warning, located as precisely as the file allows."""
-
-    file: str
-    message: str
-    key: str = ""
-    line: int | None = None
-    column: int | None = None
-    warning: bool = False
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        parts = [where]
-        if self.key:
-            parts.append(self.key)
-        if self.warning:
-            parts.append("warning")
-        parts.append(self.message)
-        return clean(": ".join(parts)).replace("\n", " ").replace("\t", " ")
 
 
 class BriefingError(Exception):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import cache, collector
-from .loader import Problem, check
+from .problem import Problem
 from .model import Briefing
 
 #: Called before each file with (number of files done, total, path).
@@ -39,6 +39,8 @@ def load_one(path: Path, use_cache: bool = True, cwd: str | None = None,
     """(briefing or None, its problems, a call that caches it, or None when nothing is to
     be cached). The caller may run the last one later, once the briefing is on screen.
     `cwd` (resolved) and the cache `folder` may be given when loading many files."""
+    from .loader import check  # not needed (nor tomli) when the cache answers
+
     try:
         real = os.path.realpath(path)
     except OSError:

@@ -44,6 +44,10 @@ def _count_in(rows: list[int], span: range) -> int:
 
 
 class ReaderScreen(Screen):
+    # The quotes pane has the focus from the start: focusing it after mounting would restyle
+    # the panes twice more before the first frame.
+    AUTO_FOCUS = "#quotes"
+
     BINDINGS = [
         # Priority bindings act as the key arrives, before keys typed after it are routed,
         # so "/trade<Enter>n" typed at once lands in the right places.
@@ -63,6 +67,7 @@ class ReaderScreen(Screen):
         self.view = View()
         self.in_view: list[int] = list(range(len(catalog)))
         self._set_catalog(catalog, errors or {}, gone or set())
+        self.set_class(self.is_library, "-library")
 
     def _set_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
         self.catalog = catalog
@@ -99,7 +104,8 @@ class ReaderScreen(Screen):
                 yield BriefingsList(id="briefings")
                 yield SpeakersList(id="speakers")
                 yield TopicsList(id="topics")
-            with Horizontal(id="right"):
+            # Layout classes are set before the first styling, not after it on mount.
+            with Horizontal(id="right", classes=self._layout_classes(self.app.size.width)):
                 yield QuotesList(id="quotes")
                 yield DetailPane(id="detail")
         with Horizontal(id="bottom"):
@@ -108,21 +114,19 @@ class ReaderScreen(Screen):
         yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
-        self.set_class(self.is_library, "-library")
         for pane, title in (("#briefings", "Briefings"), ("#speakers", "Speakers"), ("#topics", "Topics"),
                             ("#quotes", "Quotes"), ("#detail", "Quote")):
             self.query_one(pane).border_title = title
-        self._layout(self.app.size.width)
         self.query_one(MeetingHeader).show(self.catalog.briefings)
         self.query_one(QuotesList).show_meeting = len(self.catalog.briefings) > 1
         self.refresh_view()
-        self._focus(self.query_one(QuotesList))
 
     def on_resize(self, event) -> None:
-        self._layout(event.size.width)
+        self.query_one("#right").set_classes(self._layout_classes(event.size.width))
 
-    def _layout(self, width: int) -> None:
-        self.query_one("#right").set_class(width >= WIDE, "-wide")
+    @staticmethod
+    def _layout_classes(width: int) -> str:
+        return "-wide" if width >= WIDE else ""
 
     def _focus(self, widget) -> None:
         """Focus now, not after the queued keys: typing right after `/` must reach the field."""

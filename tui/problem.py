@@ -1,0 +1,34 @@
+"""A problem found in a briefing: its own small module, so that the reader can report
+problems kept in the cache without importing the loader (and tomli)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .sanitize import clean
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning, located as precisely as the file allows."""
+
+    file: str
+    message: str
+    key: str = ""
+    line: int | None = None
+    column: int | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [where]
+        if self.key:
+            parts.append(self.key)
+        if self.warning:
+            parts.append("warning")
+        parts.append(self.message)
+        return clean(": ".join(parts)).replace("\n", " ").replace("\t", " ")
