@@ -458,6 +458,7 @@ class _FastQuotes:
         self.speakers, self.topics, self.sessions = speakers, topics, sessions
         self.paragraphs = source.paragraphs
         self.loose: dict[int, str] = {}
+        self.topic_sets: dict[tuple, tuple] = {}
 
     def quote(self, index: int, entry: dict) -> Quote | None:
         if not entry.keys() <= _QUOTE_KEYS:
@@ -470,7 +471,10 @@ class _FastQuotes:
             speaker = self.speakers[entry["speaker"]]
             text = entry["text"]
             kind = get("kind", "paraphrase")
-            topics = tuple([self.topics[t] for t in topic_ids])
+            key = tuple(topic_ids)  # quotes with the same topics share one tuple: the
+            topics = self.topic_sets.get(key)  # catalog folds and counts each tuple once
+            if topics is None:
+                topics = self.topic_sets[key] = tuple([self.topics[t] for t in topic_ids])
             to = tuple([self.speakers[s] for s in to_ids])
             session_id = entry.get("session")
             session = None if session_id is None else self.sessions[session_id]
