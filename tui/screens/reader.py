@@ -136,10 +136,11 @@ class ReaderScreen(Screen):
     def set_view(self, view: View, keep: int | None = None) -> None:
         """Show `view` (with the quotes cursor on row `keep`, if given and in view). Large
         catalogs compute it off the UI thread; a newer view cancels the computation of an
-        older one rather than waiting behind it."""
+        older one rather than waiting behind it. The unfiltered view is every row with the
+        catalog's totals: it is shown at once, so the first paint has the quotes."""
         self.view = view
         self._keep = keep
-        if len(self.catalog) < SYNC_ROWS:
+        if len(self.catalog) < SYNC_ROWS or not view.filtered:
             self._apply(view, *self._compute(view))
         else:
             self._compute_in_thread(view)
