@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tui import cache
+from tui import cache, loading
 from tui.loader import check
 from tui.loading import load_one
 
@@ -93,6 +94,27 @@ def test_corrupt_entry_is_ignored_and_rebuilt(briefing_file, cache_folder, damag
     assert cached  # rebuilt
 
 
+def test_entry_naming_other_code_is_refused_and_rebuilt(briefing_file, cache_folder, tmp_path):
+    """An entry's body may name only the model's constructors, paths and dates: one that
+    would call anything else (here os.system) is treated as corrupt."""
+    _open(briefing_file)
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    body = start + int.from_bytes(data[len(cache.MAGIC):start], "big")
+    witness = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {witness}",))
+
+    entry.write_bytes(data[:body] + pickle.dumps(Evil()))
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None and not witness.exists()
+    _, _, cached = _open(briefing_file)
+    assert cached  # rebuilt
+
+
 def test_read_only_cache_folder_still_opens(briefing_file, cache_folder):
     if os.geteuid() == 0:
         # root writes anywhere: make the cache "folder" a file instead, which nobody can use
@@ -109,16 +131,10 @@ def test_read_only_cache_folder_still_opens(briefing_file, cache_folder):
 
 def test_entries_are_written_atomically(briefing_file, cache_folder, monkeypatch):
     """A writer that fails half-way leaves no entry and no temporary file behind."""
-    real = cache.marshal.dumps
-    calls = []
+    def failing(briefing, problems):  # the header is written by then
+        raise OSError("disk full")
 
-    def failing(value):
-        calls.append(value)
-        if len(calls) == 2:
-            raise ValueError("disk full")
-        return real(value)
-
-    monkeypatch.setattr(cache.marshal, "dumps", failing)
+    monkeypatch.setattr(cache, "_dumps", failing)
     _open(briefing_file)
     assert list(cache_folder.iterdir()) == []
 
@@ -144,3 +160,99 @@ async def test_reader_quit_before_its_first_paint_callback_still_writes_the_cach
     assert not list(cache_folder.glob("*.bin"))
     app.finish_caching()
     assert load_one(briefing_file)[2] is None  # served from the cache now
+
+
+# -- one entry for a whole set of briefings ---------------------------------------------------
+@pytest.fixture
+def library(tmp_path, cache_folder, monkeypatch) -> list[Path]:
+    """Five briefings with source texts, opened as a set (the threshold lowered to 3)."""
+    from tui.synth import write_library
+
+    monkeypatch.setattr(loading, "SET_FILES", 3)
+    folder = write_library(tmp_path / "library", 5, 4)
+    return sorted(folder.rglob("*.toml"))
+
+
+def _open_set(files: list[Path]) -> tuple[list, str]:
+    """Load `files` as the reader does and run its cache writes; say where they came from."""
+    loaded = loading.load_files(files)
+    stores = [item.store for item in loaded if item.store is not None]
+    whole = loading.set_store(loaded)
+    for store in stores + ([whole] if whole else []):
+        store()
+    if all(item.stamps is None and item.store is None for item in loaded):
+        origin = "set"
+    elif stores:
+        origin = "files parsed"
+    else:
+        origin = "file entries"
+    return loaded, origin
+
+
+def test_a_set_opens_from_one_entry_equal_to_the_parsed_briefings(library, cache_folder):
+    parsed, origin = _open_set(library)
+    assert origin == "files parsed" and len(list(cache_folder.glob("set-*.bin"))) == 1
+    again, origin = _open_set(library)
+    assert origin == "set"
+    assert [item.briefing for item in again] == [item.briefing for item in parsed]
+    assert [item.problems for item in again] == [item.problems for item in parsed]
+    assert [item.path for item in again] == library
+
+
+def test_a_set_is_not_served_when_one_file_changed_with_same_size_and_mtime(library, cache_folder):
+    _open_set(library)
+    changed = library[2]
+    info = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("summit", "summat", 1), encoding="utf-8")
+    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert changed.stat().st_size == info.st_size
+    loaded, origin = _open_set(library)
+    assert origin == "files parsed"  # the changed one, the others from their own entries
+    assert "summat" in loaded[2].briefing.meeting.title
+    _, origin = _open_set(library)
+    assert origin == "set"  # written anew
+
+
+def test_a_set_with_a_changed_source_text_is_not_served(library, cache_folder):
+    first, _ = _open_set(library)
+    source = first[0].briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n",
+                      encoding="utf-8")
+    loaded, origin = _open_set(library)
+    assert origin == "files parsed"
+    assert loaded[0].briefing.source.paragraphs[-1] == "One more paragraph."
+
+
+def test_a_set_with_another_file_list_is_another_entry(library, cache_folder):
+    _open_set(library)
+    _, origin = _open_set(library[:4])
+    assert origin == "file entries"  # each from its own entry; the set of four is new
+    _, origin = _open_set(library[:4])
+    assert origin == "set"
+
+
+def test_a_set_with_a_broken_file_is_not_stored(library, cache_folder):
+    library[1].write_text("format = 1\n", encoding="utf-8")
+    loaded, _ = _open_set(library)
+    assert loaded[1].briefing is None and loading.set_store(loaded) is None
+    assert not list(cache_folder.glob("set-*.bin"))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_set_entry_is_ignored(library, cache_folder, damage):
+    _open_set(library)
+    (entry,) = cache_folder.glob("set-*.bin")
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
+    loaded, origin = _open_set(library)
+    assert origin == "file entries" and all(item.briefing for item in loaded)
+
+
+def test_only_the_most_recently_used_set_entries_are_kept(library, cache_folder, monkeypatch):
+    monkeypatch.setattr(cache, "SET_KEEP", 2)
+    for end in (3, 4, 5):
+        _open_set(library[:end])
+    assert len(list(cache_folder.glob("set-*.bin"))) == 2
+    _, origin = _open_set(library[:3])  # the oldest was removed
+    assert origin == "file entries"

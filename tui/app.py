@@ -16,7 +16,7 @@ from . import collector
 from .catalog import Catalog
 from .problem import Problem
 from .library import Library
-from .loading import Loaded, display_name, load_files
+from .loading import Loaded, display_name, load_files, set_store
 from .sanitize import clean
 from .model import Briefing
 from .screens.reader import SYNC_ROWS, ReaderScreen
@@ -157,6 +157,9 @@ class BriefingApp(App):
         # Kept here, not only passed on: if the user quits before the first paint's
         # callback runs, the CLI still writes them (finish_caching).
         self.pending_stores = [item.store for item in loaded if item.store is not None]
+        whole = set_store(loaded, self.use_cache)  # after the files' own entries
+        if whole is not None:
+            self.pending_stores.append(whole)
         self.call_after_refresh(self._after_paint)
         if self.files and self.watch_interval:
             self.set_interval(self.watch_interval, self.check_files)

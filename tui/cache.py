@@ -3,19 +3,24 @@ the time it takes to parse.
 
 An entry is keyed by the briefing's resolved path and checked, before use, against the
 file's size, mtime and BLAKE2 hash of its content, the same for its source text, and the
-reader's version: it can never serve a stale or different file. Entries are `marshal`
-data of plain tuples (fast to read, and nothing in them can run code); a corrupt or
-unreadable entry is ignored and rebuilt. Entries are written atomically (a temporary file
+reader's version: it can never serve a stale or different file. An entry is a `marshal`
+header (the key and the stamps) and the briefing pickled with the model's quick builders;
+its unpickler accepts only the model's constructors, paths and dates, so an entry cannot
+name any other code to run. A corrupt or unreadable entry is ignored and rebuilt. Entries are written atomically (a temporary file
 renamed into place); a cache directory that cannot be written is silently skipped.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import io
 import marshal
 import os
+import pickle
 import tempfile
+from dataclasses import fields, replace
+from operator import attrgetter
 from pathlib import Path
+from typing import Callable, Sequence
 
 try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too (~7 ms at start-up)
     from _blake2 import blake2b
@@ -24,10 +29,12 @@ except ImportError:  # pragma: no cover - a Python built without it
 
 from . import __version__
 from .problem import Problem
-from .model import Briefing, Meeting, Outcome, Session, Source, Speaker, Topic, new_quote
+from .model import Briefing, Meeting, Outcome, Quote, Session, Source, Speaker, Topic
+from .model import new_meeting, new_outcome, new_quote, new_session, new_source, new_speaker
+from .model import new_topic
 
 MAGIC = b"briefing-cache\n"
-LAYOUT = 1  # bump when the entry layout changes
+LAYOUT = 2  # bump when the entry layout changes
 
 
 def cache_dir() -> Path:
@@ -63,105 +70,119 @@ def fingerprint(path: Path) -> tuple | None:
     return (info.st_size, info.st_mtime_ns, digest.hexdigest())
 
 
-# -- plain data ----------------------------------------------------------------------------
-def _when_out(value):
-    if value is None:
-        return None
-    kind = "dt" if isinstance(value, dt.datetime) else "d"
-    return (kind, value.isoformat())
+# -- the entry's body ----------------------------------------------------------------------
+def _reducers() -> dict:
+    """Pickle the model's objects as calls to its quick builders (a frozen dataclass's own
+    unpickling sets each field through Python code), and a briefing as a call to Briefing
+    (its lookup tables start empty)."""
+    table = {}
+    for cls, build in ((Quote, new_quote), (Speaker, new_speaker), (Topic, new_topic),
+                       (Session, new_session), (Outcome, new_outcome), (Meeting, new_meeting),
+                       (Source, new_source)):
+        table[cls] = lambda obj, build=build, get=attrgetter(*cls.__slots__): (build, get(obj))
+    get = attrgetter(*(f.name for f in fields(Briefing) if f.name != "_by_id"))
+    table[Briefing] = lambda briefing: (Briefing, get(briefing))
+    return table
 
 
-def _when_in(value):
-    if value is None:
-        return None
-    kind, text = value
-    return dt.datetime.fromisoformat(text) if kind == "dt" else dt.date.fromisoformat(text)
+#: The only globals an entry may name: the model's constructors, paths and dates.
+_ALLOWED = {
+    ("tui.model", name) for name in (
+        "new_quote", "new_speaker", "new_topic", "new_session", "new_outcome", "new_meeting",
+        "new_source", "Briefing")
+} | {("tui.problem", "Problem"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+     ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
+     ("datetime", "timedelta")}
 
 
-def _to_plain(briefing: Briefing, problems: list[Problem]) -> tuple:
-    speakers = {s.id: i for i, s in enumerate(briefing.speakers)}
-    topics = {t.id: i for i, t in enumerate(briefing.topics)}
-    sessions = {s.id: i for i, s in enumerate(briefing.sessions)}
-    m, src = briefing.meeting, briefing.source
-    return (
-        briefing.format,
-        (m.title, _when_out(m.date), _when_out(m.end_date), m.place, m.summary, m.tags),
-        (src.outlet, src.headline, _when_out(src.published), src.url, src.text_path,
-         str(src.resolved_path) if src.resolved_path else None, src.paragraphs),
-        [(s.id, s.name, s.role, s.affiliation, s.aliases) for s in briefing.speakers],
-        [(t.id, t.title, t.keywords, t.summary) for t in briefing.topics],
-        [(s.id, s.title, tuple(speakers[p.id] for p in s.participants), _when_out(s.date))
-         for s in briefing.sessions],
-        [(speakers[q.speaker.id], q.text, q.kind, tuple(topics[t.id] for t in q.topics),
-          sessions[q.session.id] if q.session else -1, tuple(speakers[s.id] for s in q.to),
-          q.paragraph or 0, q.excerpt, q.note) for q in briefing.quotes],
-        [(o.text, tuple(topics[t.id] for t in o.topics),
-          sessions[o.session.id] if o.session else -1, o.paragraph or 0)
-         for o in briefing.outcomes],
-        [(p.file, p.message, p.key, p.line, p.column, p.warning) for p in problems],
-    )
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} has no place in a cache entry")
+        return super().find_class(module, name)
 
 
-def _from_plain(path: Path, data: tuple) -> tuple[Briefing, list[Problem]]:
-    fmt, m, src, speakers_, topics_, sessions_, quotes_, outcomes_, problems_ = data
-    speakers = [Speaker(*s) for s in speakers_]
-    topics = [Topic(*t) for t in topics_]
-    sessions = [Session(i, t, tuple(speakers[p] for p in ps), _when_in(d))
-                for i, t, ps, d in sessions_]
-    topic_sets: dict[tuple, tuple] = {(): ()}
-    quotes = []
-    append = quotes.append
-    for index, (s, text, kind, ts, k, to, par, exc, note) in enumerate(quotes_):
-        chosen = topic_sets.get(ts)
-        if chosen is None:
-            chosen = topic_sets[ts] = tuple(topics[t] for t in ts)
-        append(new_quote(index, speakers[s], text, kind, chosen, sessions[k] if k >= 0 else None,
-                         tuple(speakers[x] for x in to) if to else (), par or None, exc,
-                         note))
-    outcomes = [Outcome(text, tuple(topics[t] for t in ts), sessions[k] if k >= 0 else None,
-                        par or None) for text, ts, k, par in outcomes_]
-    title, date, end, place, summary, tags = m
-    outlet, headline, published, url, text_path, resolved, paragraphs = src
-    briefing = Briefing(
-        path=path,
-        meeting=Meeting(title, _when_in(date), _when_in(end), place, summary, tags),
-        source=Source(outlet, headline, _when_in(published), url, text_path,
-                      Path(resolved) if resolved else None, paragraphs),
-        speakers=tuple(speakers), topics=tuple(topics), sessions=tuple(sessions),
-        quotes=tuple(quotes), outcomes=tuple(outcomes), format=fmt,
-    )
-    return briefing, [Problem(*p) for p in problems_]
+def _dumps(briefing: Briefing, problems: list[Problem]) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _reducers()
+    pickler.dump((briefing, list(problems)))
+    return out.getvalue()
+
+
+def _loads(data) -> tuple[Briefing, list[Problem]]:
+    briefing, problems = _Unpickler(io.BytesIO(data)).load()
+    if not isinstance(briefing, Briefing) or not all(isinstance(p, Problem) for p in problems):
+        raise ValueError("not a briefing")
+    return briefing, problems
 
 
 # -- reading and writing -------------------------------------------------------------------
-def _header(path: Path, briefing_print: tuple, source: Path | None, source_print) -> tuple:
-    return (LAYOUT, __version__, str(path), briefing_print,
-            str(source) if source else None, source_print)
+_BROKEN = (OSError, EOFError, ValueError, TypeError, IndexError, KeyError, AttributeError,
+           pickle.UnpicklingError)  # what a damaged entry can raise while it is read
+
+
+def _read(entry: Path) -> tuple[tuple, memoryview] | None:
+    """An entry's header, checked for this layout and version, and its body."""
+    with open(entry, "rb") as handle:
+        data = handle.read()
+    if not data.startswith(MAGIC):
+        return None
+    start = len(MAGIC) + 4
+    size = int.from_bytes(data[len(MAGIC):start], "big")
+    header = marshal.loads(data[start:start + size])
+    if header[0] != LAYOUT or header[1] != __version__:
+        return None
+    return header, memoryview(data)[start + size:]
+
+
+def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes]) -> bool:
+    """Write an entry atomically: a temporary file renamed into place."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(folder)
+        handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=folder)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            head = marshal.dumps((LAYOUT, __version__, *header))
+            out.write(MAGIC + len(head).to_bytes(4, "big") + head)
+            out.write(body())
+        os.replace(temporary, target)
+        return True
+    except (OSError, ValueError, pickle.PicklingError):
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return False
+
+
+def _unchanged(prints: tuple) -> bool:
+    """Whether a briefing and its source text still have the stamps `prints` records:
+    (resolved path, its fingerprint, source text path or None, its fingerprint)."""
+    real, briefing_print, source, source_print = prints
+    if fingerprint(real) != briefing_print:
+        return False
+    return source is None or fingerprint(source) == source_print
 
 
 def load(path: Path, folder: Path | None = None, real: str | None = None,
-         ) -> tuple[Briefing, list[Problem]] | None:
-    """The cached briefing for `path` (whose resolved path is `real`, if known) if the
-    entry is there and still exact, else None."""
-    path = Path(real if real is not None else os.path.realpath(path))
-    entry = _entry_path(folder or cache_dir(), path)
+         ) -> tuple[Briefing, list[Problem], tuple] | None:
+    """The cached briefing for `path` (whose resolved path is `real`, if known), its
+    problems and its stamps (see `_unchanged`), if the entry is there and still exact;
+    else None."""
+    real = real if real is not None else os.path.realpath(path)
     try:
-        with open(entry, "rb") as handle:
-            data = handle.read()
-        if not data.startswith(MAGIC):
+        read = _read(_entry_path(folder or cache_dir(), Path(real)))
+        if read is None:
             return None
-        start = len(MAGIC) + 4
-        size = int.from_bytes(data[len(MAGIC):start], "big")
-        header = marshal.loads(data[start:start + size])
-        if header[0] != LAYOUT or header[1] != __version__ or header[2] != str(path):
+        (_, _, *prints), body = read
+        if prints[0] != real or not _unchanged(tuple(prints)):
             return None
-        if fingerprint(path) != header[3]:
-            return None
-        source = header[4]
-        if source is not None and fingerprint(Path(source)) != header[5]:
-            return None
-        return _from_plain(path, marshal.loads(memoryview(data)[start + size:]))
-    except (OSError, EOFError, ValueError, TypeError, IndexError, KeyError):
+        return (*_loads(body), tuple(prints))
+    except _BROKEN:
         return None
 
 
@@ -177,31 +198,97 @@ def _remove_abandoned(folder: Path, age: float = 3600) -> None:
             pass
 
 
+def _source_of(briefing: Briefing) -> Path | None:
+    return briefing.source.resolved_path if briefing.source.paragraphs is not None else None
+
+
 def store(briefing: Briefing, problems: list[Problem], briefing_print: tuple | None,
           folder: Path | None = None) -> bool:
     """Write the entry for a valid briefing; False when the cache cannot be written."""
     path = briefing.path.resolve()
     if briefing_print is None:
         return False
-    source = briefing.source.resolved_path if briefing.source.paragraphs is not None else None
-    source_print = fingerprint(source) if source else None
+    source = _source_of(briefing)
+    header = (str(path), briefing_print, str(source) if source else None,
+              fingerprint(source) if source else None)
     folder = folder or cache_dir()
+    return _write(folder, _entry_path(folder, path), header,
+                  lambda: _dumps(replace(briefing, path=path), problems))
+
+
+# -- sets of briefings ----------------------------------------------------------------------
+# A library of many small briefings opens faster from one entry for the whole set than from
+# an entry per file: one file to read, no path work per briefing. The set's entry holds every
+# briefing's stamps and is used only when all of them still hold.
+SET_KEEP = 4  # set entries kept, the most recently used
+
+
+def _set_path(folder: Path, reals: Sequence[str]) -> Path:
+    key = "\0".join(reals).encode("utf-8", "surrogatepass")
+    return folder / ("set-" + blake2b(key, digest_size=32).hexdigest() + ".bin")
+
+
+def load_set(reals: Sequence[str], folder: Path | None = None,
+             step: Callable[[int], None] | None = None,
+             ) -> list[tuple[Briefing, list[Problem]]] | None:
+    """The cached briefings of the files whose resolved paths are `reals`, in that order,
+    with their problems; None unless the set's entry holds every one of them unchanged.
+    `step(i)` is called as file i is read."""
+    entry = _set_path(folder or cache_dir(), reals)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(folder)
-        handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=folder)
-    except OSError:
+        read = _read(entry)
+        if read is None:
+            return None
+        (_, _, kind, prints), body = read
+        if kind != "set" or [p[0] for p in prints] != list(reals):
+            return None
+        if not all(map(_unchanged, prints)):
+            return None
+        loaded = []
+        for number, part in enumerate(marshal.loads(body)):
+            if step is not None:
+                step(number)
+            loaded.append(_loads(part))
+        os.utime(entry)  # used: kept before the others
+        return loaded
+    except _BROKEN:
+        return None
+
+
+def store_set(items: Sequence[tuple[Briefing, list[Problem], tuple]],
+              folder: Path | None = None) -> bool:
+    """Write the entry for a set of valid briefings, each with its problems and the stamps
+    it was read with: (resolved path, fingerprint) when it was parsed, or the full stamps
+    its own entry had. False when a file changed since or the cache cannot be written."""
+    prints, parts = [], []
+    for briefing, problems, stamps in items:
+        if len(stamps) == 2:  # parsed: its source text is stamped now, as `store` does
+            source = _source_of(briefing)
+            stamps = (*stamps, str(source) if source else None,
+                      fingerprint(source) if source else None)
+        if fingerprint(stamps[0]) != stamps[1]:
+            return False
+        prints.append(tuple(stamps))
+        parts.append(lambda b=briefing, p=problems, real=stamps[0]:
+                     _dumps(replace(b, path=Path(real)), p))
+    folder = folder or cache_dir()
+    reals = [p[0] for p in prints]
+    if not _write(folder, _set_path(folder, reals), ("set", prints),
+                  lambda: marshal.dumps([part() for part in parts])):
         return False
-    try:
-        with os.fdopen(handle, "wb") as out:
-            header = marshal.dumps(_header(path, briefing_print, source, source_print))
-            out.write(MAGIC + len(header).to_bytes(4, "big") + header)
-            out.write(marshal.dumps(_to_plain(briefing, problems)))
-        os.replace(temporary, _entry_path(folder, path))
-        return True
-    except (OSError, ValueError):
+    _prune_sets(folder)
+    return True
+
+
+def _prune_sets(folder: Path) -> None:
+    entries = []
+    for entry in folder.glob("set-*.bin"):
         try:
-            os.unlink(temporary)
+            entries.append((entry.stat().st_mtime, entry))
         except OSError:
             pass
-        return False
+    for _, entry in sorted(entries, reverse=True)[SET_KEEP:]:
+        try:
+            entry.unlink()
+        except OSError:
+            pass

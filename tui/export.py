@@ -26,7 +26,7 @@ class Row:
 
 
 #: Row(briefing, quote), for the catalog, which builds one per quote.
-new_row = quick_builder(Row)
+new_row = quick_builder(Row, "new_row")
 
 
 def citation(row: Row) -> str:
