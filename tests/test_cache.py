@@ -256,3 +256,19 @@ def test_only_the_most_recently_used_set_entries_are_kept(library, cache_folder,
     assert len(list(cache_folder.glob("set-*.bin"))) == 2
     _, origin = _open_set(library[:3])  # the oldest was removed
     assert origin == "file entries"
+
+
+def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    target = real / "sub" / "a.toml"
+    target.write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "b.toml").symlink_to(target)
+    (real / "sub" / "up").symlink_to(tmp_path)
+    monkeypatch.chdir(real)
+    resolve = loading.resolver()
+    for path in [target, tmp_path / "linked" / "sub" / "a.toml", real / "b.toml",
+                 Path("sub/a.toml"), real / "sub" / "up" / "real" / "sub" / "a.toml",
+                 real / "sub" / ".." / "sub" / "a.toml", real / "sub" / "up" / ".." / "x.toml"]:
+        assert resolve(path) == os.path.realpath(path), path

@@ -44,10 +44,11 @@ def resolver() -> Callable[[Path], str | None]:
 
     def resolve(path: Path) -> str | None:
         try:
-            name = os.path.abspath(path)
-            head, tail = os.path.split(name)
-            if ".." in name.split(os.sep) or not tail:  # let realpath do it the long way
-                return os.path.realpath(name)
+            if ".." in os.fspath(path).split(os.sep):  # not to be folded before links are
+                return os.path.realpath(path)
+            head, tail = os.path.split(os.path.abspath(path))
+            if not tail:
+                return os.path.realpath(path)
             real = folders.get(head)
             if real is None:
                 real = folders[head] = os.path.realpath(head)
