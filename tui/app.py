@@ -265,4 +265,5 @@ def make_app(
     use_cache: bool = True,
 ) -> BriefingApp:
     """The reader over `files` (loaded when it starts) or already loaded `briefings`."""
-    return BriefingApp([Path(f) for f in files], briefings, problems, use_cache)
+    paths = [f if isinstance(f, Path) else Path(f) for f in files]  # not parsed again
+    return BriefingApp(paths, briefings, problems, use_cache)
