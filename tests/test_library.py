@@ -4,6 +4,7 @@ reload of files that change, break, heal and disappear."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from tui.app import make_app
 from tui.catalog import Catalog
 from tui.library import Library
+from tui.loader import load
 from tui.loading import load_files
 from tui.paths import expand
 from tui.widgets.briefings import ALL, BriefingsList
@@ -256,3 +258,25 @@ def test_a_topic_named_twice_by_one_quote_counts_once_everywhere():
     catalog = Catalog([briefing])
     assert catalog.topics["t"].count == 2
     assert catalog.counts([0, 1]) == ({"s": 2}, {"t": 2})
+
+
+def test_catalog_rows_are_each_briefing_quotes_in_date_order(tmp_path):
+    """Rows are made on demand: indexing (also from the end, and by slice) and iterating
+    give the same rows, and briefings without quotes are skipped over."""
+    from tui.synth import write_briefing
+
+    briefings = []
+    for number, quotes in enumerate((3, 0, 2, 0, 4)):
+        path = tmp_path / f"b{number}.toml"
+        write_briefing(path, max(quotes, 1), seed=number, date=f"2020-01-0{number + 1}")
+        briefing = load(path)
+        briefings.append(replace(briefing, quotes=briefing.quotes[:quotes]))
+    catalog = Catalog(briefings)
+    expected = [(b.path, q) for b in briefings for q in b.quotes]
+    assert len(catalog.rows) == len(expected) == 9
+    assert [(r.briefing.path, r.quote) for r in catalog.rows] == expected
+    assert [(catalog.rows[i].briefing.path, catalog.rows[i].quote) for i in range(9)] == expected
+    assert (catalog.rows[-1].briefing.path, catalog.rows[-1].quote) == expected[-1]
+    assert [(r.briefing.path, r.quote) for r in catalog.rows[2:6]] == expected[2:6]
+    with pytest.raises(IndexError):
+        catalog.rows[9]
