@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -180,7 +182,7 @@ def _open_set(files: list[Path]) -> tuple[list, str]:
     whole = loading.set_store(loaded)
     for store in stores + ([whole] if whole else []):
         store()
-    if all(item.stamps is None and item.store is None for item in loaded):
+    if all(item.whole for item in loaded):
         origin = "set"
     elif stores:
         origin = "files parsed"
@@ -272,3 +274,55 @@ def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
                  Path("sub/a.toml"), real / "sub" / "up" / "real" / "sub" / "a.toml",
                  real / "sub" / ".." / "sub" / "a.toml", real / "sub" / "up" / ".." / "x.toml"]:
         assert resolve(path) == os.path.realpath(path), path
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
+def test_prefetch_checks_the_set_in_a_child_and_the_load_uses_its_answer(library, cache_folder):
+    _open_set(library)
+    _open_set(library)  # the set's entry is there now
+    prefetch = loading.Prefetch.start(library)
+    assert prefetch is not None
+    reals, checked = prefetch.result()
+    assert reals == [os.path.realpath(p) for p in library] and checked is not None
+    loaded = loading.load_files(library, prefetch=prefetch)
+    assert all(item.whole for item in loaded)
+    assert [i.briefing for i in loaded] == [i.briefing for i in loading.load_files(library)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
+def test_a_file_changed_after_the_prefetch_is_reloaded_at_the_first_look(library, cache_folder):
+    """The load serves what the child checked; the stamps it keeps are those, so the
+    change is seen by the first watch of the files, not missed."""
+    from tui.library import Library
+
+    _open_set(library)
+    prefetch = loading.Prefetch.start(library)
+    prefetch.result()
+    text = library[0].read_text(encoding="utf-8")
+    library[0].write_text(text.replace("summit", "summat", 1), encoding="utf-8")
+    loaded = loading.load_files(library, prefetch=prefetch)
+    changed = Library.from_loaded(loaded).changed()
+    assert [entry.path for entry in changed] == [library[0]]
+
+
+def test_no_prefetch_without_the_cache_or_once_threads_run(library, cache_folder):
+    assert loading.Prefetch.start(library, use_cache=False) is None
+    assert loading.Prefetch.start(library[:2]) is None  # too few files for a set
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert loading.Prefetch.start(library) is None
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(library, cache_folder):
+    from tui.library import Library
+
+    for _ in range(3):  # parsed, then from the files' entries, then from the set's
+        loaded, origin = _open_set(library)
+        library_ = Library.from_loaded(loaded)
+        assert not library_.changed(), origin
+        assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]

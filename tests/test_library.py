@@ -200,13 +200,13 @@ async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatc
     release = threading.Event()
     real = tui.app.load_files
 
-    def held(files, use_cache=True, progress=None):
+    def held(files, use_cache=True, progress=None, prefetch=None):
         def told(done, total, path):
             progress(done, total, path)
             if done == total - 1:
                 release.wait(10)  # hold on the last file until the test has looked
 
-        return real(files, use_cache=use_cache, progress=told)
+        return real(files, use_cache, told, prefetch)
 
     monkeypatch.setattr(tui.app, "load_files", held)
     app = _app(library)

@@ -16,7 +16,7 @@ from . import collector
 from .catalog import Catalog
 from .problem import Problem
 from .library import Library
-from .loading import Loaded, display_name, load_files, set_store
+from .loading import Loaded, Prefetch, display_name, load_files, set_store
 from .sanitize import clean
 from .model import Briefing
 from .screens.reader import SYNC_ROWS, ReaderScreen
@@ -61,8 +61,10 @@ class BriefingApp(App):
         briefings: Sequence[Briefing] = (),
         problems: Sequence[Problem] = (),
         use_cache: bool = True,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
+        self.prefetch = prefetch  # for the first load only
         self.files = list(files)
         self.problems: list[Problem] = list(problems)
         self.use_cache = use_cache
@@ -82,7 +84,7 @@ class BriefingApp(App):
         if not self.files:
             self._early = []
         elif self._total_bytes < SYNC_BYTES:
-            self._early = load_files(self.files, use_cache=self.use_cache)
+            self._early = load_files(self.files, self.use_cache, prefetch=self.prefetch)
         if self._early is not None:
             reader = self._prepare(self._early)
             if reader is not None:
@@ -117,7 +119,7 @@ class BriefingApp(App):
                 shown[0] = now
                 screen.post_message(LoadingScreen.Progress(done, display_name(path)))
 
-        loaded = load_files(self.files, use_cache=self.use_cache, progress=progress)
+        loaded = load_files(self.files, self.use_cache, progress, self.prefetch)
         self.call_from_thread(self._open, loaded)
 
     def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
@@ -263,7 +265,9 @@ def make_app(
     briefings: Sequence[Briefing] = (),
     problems: Sequence[Problem] = (),
     use_cache: bool = True,
+    prefetch: Prefetch | None = None,
 ) -> BriefingApp:
-    """The reader over `files` (loaded when it starts) or already loaded `briefings`."""
+    """The reader over `files` (loaded when it starts) or already loaded `briefings`;
+    `prefetch` is the check of the files started by the CLI, if any."""
     paths = [f if isinstance(f, Path) else Path(f) for f in files]  # not parsed again
-    return BriefingApp(paths, briefings, problems, use_cache)
+    return BriefingApp(paths, briefings, problems, use_cache, prefetch)

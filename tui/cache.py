@@ -34,7 +34,7 @@ from .model import new_meeting, new_outcome, new_quote, new_session, new_source,
 from .model import new_topic
 
 MAGIC = b"briefing-cache\n"
-LAYOUT = 3  # bump when the entry layout changes
+LAYOUT = 4  # bump when the entry layout changes
 
 
 def cache_dir() -> Path:
@@ -61,8 +61,9 @@ def _sha256():
 
 
 def fingerprint(path: Path) -> tuple | None:
-    """(size, mtime_ns, content hash) of a file, or None when it cannot be read. The stamps
-    come from the open file itself (one path lookup, and they describe what was hashed)."""
+    """(size, mtime_ns, inode, content hash) of a file, or None when it cannot be read. The
+    stamps come from the open file itself (one path lookup, and they describe what was
+    hashed); the first three are what the reader watches for changes."""
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block us
     except OSError:
@@ -76,7 +77,7 @@ def fingerprint(path: Path) -> tuple | None:
         return None
     finally:
         os.close(handle)
-    return (info.st_size, info.st_mtime_ns, digest.hexdigest())
+    return (info.st_size, info.st_mtime_ns, info.st_ino, digest.hexdigest())
 
 
 # -- the entry's body ----------------------------------------------------------------------
@@ -237,11 +238,29 @@ def _set_path(folder: Path, reals: Sequence[str]) -> Path:
     return folder / ("set-" + blake2b(key, digest_size=32).hexdigest() + ".bin")
 
 
+def check_set(reals: Sequence[str], folder: Path | None = None) -> list | None:
+    """The stamps the set entry for `reals` holds, if it is there and every file still has
+    them; else None. Reads only the entry's header."""
+    try:
+        with open(_set_path(folder or cache_dir(), reals), "rb") as handle:
+            start = handle.read(len(MAGIC) + 4)
+            if not start.startswith(MAGIC):
+                return None
+            header = marshal.loads(handle.read(int.from_bytes(start[len(MAGIC):], "big")))
+        if header[:3] != (LAYOUT, __version__, "set") or [p[0] for p in header[3]] != list(reals):
+            return None
+        return header[3] if all(map(_unchanged, header[3])) else None
+    except _BROKEN:
+        return None
+
+
 def load_set(reals: Sequence[str], folder: Path | None = None,
-             step: Callable[[int], None] | None = None,
-             ) -> list[tuple[Briefing, list[Problem]]] | None:
+             step: Callable[[int], None] | None = None, checked: list | None = None,
+             ) -> list[tuple[Briefing, list[Problem], tuple]] | None:
     """The cached briefings of the files whose resolved paths are `reals`, in that order,
-    with their problems; None unless the set's entry holds every one of them unchanged.
+    with their problems and stamps; None unless the set's entry holds every one of them
+    unchanged. `checked` is what `check_set` found moments ago, if it was asked (the
+    files are not checked again when the entry still holds exactly those stamps).
     `step(i)` is called as file i is read."""
     entry = _set_path(folder or cache_dir(), reals)
     try:
@@ -251,17 +270,25 @@ def load_set(reals: Sequence[str], folder: Path | None = None,
         (_, _, kind, prints), body = read
         if kind != "set" or [p[0] for p in prints] != list(reals):
             return None
-        if not all(map(_unchanged, prints)):
+        if prints != checked and not all(map(_unchanged, prints)):
             return None
         loaded = []
         for number, part in enumerate(marshal.loads(body)):
             if step is not None:
                 step(number)
-            loaded.append(_loads(part))
+            loaded.append((*_loads(part), tuple(prints[number])))
         os.utime(entry)  # used: kept before the others
         return loaded
     except _BROKEN:
         return None
+
+
+def watched(stamps: tuple) -> tuple:
+    """From a file's stamps as the cache keeps them, (size, mtime, inode) of the briefing
+    and of its source text (None when it has none): what the reader watches."""
+    _, briefing_print, source, source_print = stamps
+    return (tuple(briefing_print[:3]),
+            tuple(source_print[:3]) if source is not None and source_print else None)
 
 
 def store_set(items: Sequence[tuple[Briefing, list[Problem], tuple]],

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .problem import Problem
-from .loading import display_name
+from .loading import Prefetch, display_name
 from .paths import bundled_briefings, expand
 
 USAGE = """\
@@ -150,9 +150,12 @@ def run_reader(argv: Sequence[str]) -> int:
     if not files and not problems:
         print("briefing: no briefing to open (none bundled and no PATH given)", file=sys.stderr)
         return 1
+    # Started before the reader is imported, so that a large set's files are checked on
+    # the other core meanwhile.
+    prefetch = Prefetch.start(files, use_cache=not args.no_cache)
     from .app import make_app
 
-    app = make_app(files, problems=problems, use_cache=not args.no_cache)
+    app = make_app(files, problems=problems, use_cache=not args.no_cache, prefetch=prefetch)
     app.run()
     app.finish_caching()
     if app.fatal:

@@ -4,7 +4,10 @@ else by checking the file (and then caching it)."""
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import os
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -109,6 +112,12 @@ class Loaded:
     problems: list[Problem]
     store: Pending | None = None
     stamps: tuple | None = None
+    whole: bool = False  # it came from the entry of the whole set
+
+    @property
+    def watched(self) -> tuple | None:
+        """What the reader watches of the file as it was read, when the cache knows it."""
+        return cache.watched(self.stamps) if self.stamps and len(self.stamps) == 4 else None
 
     @property
     def first_error(self) -> str:
@@ -117,23 +126,30 @@ class Loaded:
 
 
 def load_files(
-    files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None
+    files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None,
+    prefetch: "Prefetch | None" = None,
 ) -> list[Loaded]:
-    """Every file loaded, valid or not, in the order given."""
+    """Every file loaded, valid or not, in the order given. `prefetch`, if given, has
+    resolved the files and checked the set's cache entry already."""
     try:
         cwd = os.path.realpath(os.getcwd())
     except OSError:
         cwd = None
     folder = cache.cache_dir() if use_cache else None
-    resolve = resolver()
-    reals = [resolve(path) for path in files]
+    early = prefetch.result() if prefetch is not None and prefetch.files == list(files) else None
+    if early is not None:
+        reals, checked = early
+    else:
+        resolve = resolver()
+        reals, checked = [resolve(path) for path in files], None
     with collector.paused(keep=True):  # the briefings loaded at start stay for good
         if use_cache and len(files) >= SET_FILES and None not in reals:
             step = None if progress is None else lambda i: progress(i, len(files), files[i])
-            hit = cache.load_set(reals, folder, step)
+            hit = cache.load_set(reals, folder, step, checked)
             if hit is not None:
-                return [Loaded(path, briefing, _named(problems, display_name(path, cwd, real)))
-                        for path, real, (briefing, problems) in zip(files, reals, hit)]
+                return [Loaded(path, briefing, _named(problems, display_name(path, cwd, real)),
+                               None, stamps, whole=True)
+                        for path, real, (briefing, problems, stamps) in zip(files, reals, hit)]
         out = []
         for number, (path, real) in enumerate(zip(files, reals)):
             if progress is not None:
@@ -142,11 +158,65 @@ def load_files(
     return out
 
 
+class Prefetch:
+    """A child process that resolves the files of a large set and checks the set's cache
+    entry on the other core, while this process imports and starts the reader (a third of
+    a second for 2,000 briefings). Started only on Linux, and only before any thread:
+    forking a process that has threads is not safe."""
+
+    def __init__(self, files: list[Path], pid: int, pipe: int):
+        self.files, self._pid, self._pipe = files, pid, pipe
+        self._result: tuple | None = None
+
+    @classmethod
+    def start(cls, files: Sequence[Path], use_cache: bool = True) -> "Prefetch | None":
+        if (not use_cache or len(files) < SET_FILES or not sys.platform.startswith("linux")
+                or threading.active_count() > 1):
+            return None
+        folder = cache.cache_dir()
+        try:
+            read, write = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # the child: check, answer, and leave without running any exit code
+            try:
+                os.close(read)
+                resolve = resolver()
+                reals = [resolve(path) for path in files]
+                checked = None if None in reals else cache.check_set(reals, folder)
+                with open(write, "wb") as pipe:
+                    pipe.write(marshal.dumps((reals, checked)))
+            finally:
+                os._exit(0)
+        os.close(write)
+        return cls(list(files), pid, read)
+
+    def result(self) -> tuple[list, list | None] | None:
+        """(the files' resolved paths, the set entry's stamps if they all still hold, else
+        None), waiting for the child; None when the child gave no answer."""
+        if self._pipe >= 0:
+            pipe, self._pipe = self._pipe, -1
+            try:
+                with open(pipe, "rb") as answer:
+                    data = answer.read()
+                reals, checked = marshal.loads(data)
+                if len(reals) == len(self.files):
+                    self._result = (reals, checked)
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+            try:
+                os.waitpid(self._pid, 0)
+            except OSError:
+                pass
+        return self._result
+
+
 def set_store(loaded: Sequence[Loaded], use_cache: bool = True) -> Pending | None:
     """A call that caches the whole set as one entry, or None when there is nothing to do:
     too few files, one that did not open, or the set came from its entry already."""
-    if (not use_cache or len(loaded) < SET_FILES
-            or any(item.briefing is None or item.stamps is None for item in loaded)):
+    if (not use_cache or len(loaded) < SET_FILES or any(
+            item.whole or item.briefing is None or item.stamps is None for item in loaded)):
         return None
     items = [(item.briefing, item.problems, item.stamps) for item in loaded]
     return lambda: cache.store_set(items)
