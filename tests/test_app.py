@@ -1082,3 +1082,34 @@ async def test_small_briefings_open_as_the_apps_only_screen():
         await pilot.pause()
         assert len(pilot.app.screen_stack) == 1
         assert len(reader(pilot.app).in_view) == 30
+
+
+async def test_large_catalog_searches_in_a_worker_but_a_narrowing_keystroke_at_once(
+        seed, monkeypatch):
+    """In a large catalog a search runs off the UI thread; a query typed further over few
+    hits is shown at once (the typed character and its results in one frame). Either way
+    the result is the same."""
+    import tui.screens.reader
+
+    monkeypatch.setattr(tui.screens.reader, "SYNC_ROWS", 0)  # the seed is "large" here
+    threaded: list[str] = []
+    real = ReaderScreen._compute_in_thread
+
+    def spy(self, view):
+        threaded.append(view.query)
+        return real(self, view)
+
+    monkeypatch.setattr(ReaderScreen, "_compute_in_thread", spy)
+    app = make_app(briefings=[seed])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("slash", "t", "r")
+        await until(pilot, lambda: screen.view.query == "tr" and screen.catalog.indexed
+                    and screen.in_view == screen.view.rows(screen.catalog), what="tr")
+        await pilot.press("a")  # "tra" narrows the hits of "tr", which are few
+        assert screen.view.query == "tra"  # applied before the key returned, no worker
+        assert screen.in_view == screen.view.rows(screen.catalog) and screen.in_view
+        assert threaded == ["t"]  # only the first key, with nothing to narrow, was threaded
+        await pilot.press("backspace", "backspace")  # "t": more hits, searched again
+        await until(pilot, lambda: screen.view.query == "t", what="t")
+        assert threaded[-1] == "t"

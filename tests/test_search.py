@@ -337,3 +337,26 @@ def test_filter_rows(catalog):
     assert who(filter_rows(rows, session="bilateral")) == ["gudrun-olafsson"]
     assert who(filter_rows(rows, speaker="wang", search="solar")) == ["wang-li"]
     assert who(filter_rows(rows, speaker="wang", topic="fisheries")) == []
+
+
+def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
+    """A query typed further over few hits is searched at once, even in a large catalog;
+    a new query, fewer terms, or other filters are not."""
+    import tui.catalog
+
+    assert not catalog.quick(terms=parse_query("energy"))  # no search yet to narrow
+    catalog.select(terms=parse_query("ener"))
+    assert catalog.quick(terms=parse_query("energy"))
+    assert catalog.quick(terms=parse_query("ener solar"))
+    assert not catalog.quick(terms=parse_query("solar"))  # does not cover "ener"
+    assert not catalog.quick(terms=parse_query("ene"))  # shorter: more hits, not fewer
+    assert not catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
+    monkeypatch.setattr(tui.catalog, "QUICK_ROWS", 2)  # "ener" has three hits
+    assert not catalog.quick(terms=parse_query("energy"))
+
+
+def test_catalog_quick_follows_a_filtered_search(catalog):
+    speakers = frozenset({"wang-li"})
+    catalog.select(speakers=speakers, terms=parse_query("sol"))
+    assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
+    assert not catalog.quick(terms=parse_query("solar"))

@@ -68,6 +68,9 @@ class Rows(Sequence[Row]):
                 yield new_row(briefing, quote)
 
 
+#: A search narrowing fewer hits than this is done at once, even in a large catalog.
+QUICK_ROWS = 20_000
+
 _speaker_id = attrgetter("speaker.id")
 _topics = attrgetter("topics")
 
@@ -165,6 +168,25 @@ class Catalog:
             if not terms:
                 return list(candidates)
         return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
+
+    def quick(
+        self,
+        speakers: frozenset[str] = frozenset(),
+        topics: frozenset[str] = frozenset(),
+        terms: Sequence[Term] = (),
+        briefing: str | None = None,
+    ) -> bool:
+        """Whether `select` with these would take well under a frame even in a large catalog:
+        it would narrow a recent search's hits (a query typed further), and they are few."""
+        if self._index is None or not terms:
+            return False
+        within = None
+        if speakers or topics or briefing is not None:
+            within = self._filtered.get((speakers, topics, briefing))
+            if within is None:
+                return False
+        size = self._index.narrowed_size(terms, within)
+        return size is not None and size < QUICK_ROWS
 
     def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
         """How many of the rows at indices `rows` each speaker and each topic has (counted

@@ -166,19 +166,33 @@ class SearchIndex:
         """Indices of the quotes matching every term (among `within`, when given), in
         order. Pass the same `within` object again to let a longer query narrow."""
         terms = tuple(terms)
+        narrowed = self._narrowed(terms, within)
         candidates: Sequence[int] = range(len(self.quotes)) if within is None else within
-        if self._last is not None and terms:
-            old_terms, old_within, old_hits = self._last
-            if (old_within is within and old_terms
-                    and all(any(o.covers(n) for n in terms) for o in old_terms)):
-                candidates = old_hits
-        hits = list(candidates)
+        hits = list(candidates if narrowed is None else narrowed)
         for term in terms:
             hits = self._filter(term, hits)
             if not hits:
                 break
         self._last = (terms, within, hits)
         return hits
+
+    def _narrowed(self, terms: tuple[Term, ...], within: object) -> list[int] | None:
+        """The last search's hits, when a search for `terms` among `within` can start from
+        them (every old term is covered by a new one); else None."""
+        last = self._last  # one read: a worker thread may be replacing it
+        if last is None or not terms:
+            return None
+        old_terms, old_within, old_hits = last
+        if old_within is within and old_terms and all(
+                any(o.covers(n) for n in terms) for o in old_terms):
+            return old_hits
+        return None
+
+    def narrowed_size(self, terms: Sequence[Term], within: object = None) -> int | None:
+        """How many quotes a search for `terms` among `within` would look at, when it can
+        narrow the last search's hits; None when it would look at them all again."""
+        narrowed = self._narrowed(tuple(terms), within)
+        return None if narrowed is None else len(narrowed)
 
     def _filter(self, term: Term, candidates: list[int]) -> list[int]:
         word = term.text

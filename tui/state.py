@@ -53,8 +53,14 @@ class View:
         return words
 
     def rows(self, catalog: Catalog) -> list[int]:
-        briefing = self.briefing if self.briefing in catalog.ranges else None
-        return catalog.select(self.speakers, self.topics, self.terms, briefing)
+        return catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
+
+    def quick(self, catalog: Catalog) -> bool:
+        """Whether `rows` would take well under a frame (see Catalog.quick)."""
+        return catalog.quick(self.speakers, self.topics, self.terms, self._briefing(catalog))
+
+    def _briefing(self, catalog: Catalog) -> str | None:
+        return self.briefing if self.briefing in catalog.ranges else None
 
     def describe(self, catalog: Catalog) -> str:
         """The active filters in words, for the status line and exports."""

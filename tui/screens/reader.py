@@ -136,11 +136,14 @@ class ReaderScreen(Screen):
     def set_view(self, view: View, keep: int | None = None) -> None:
         """Show `view` (with the quotes cursor on row `keep`, if given and in view). Large
         catalogs compute it off the UI thread; a newer view cancels the computation of an
-        older one rather than waiting behind it. The unfiltered view is every row with the
-        catalog's totals: it is shown at once, so the first paint has the quotes."""
+        older one rather than waiting behind it. Some views are shown at once whatever the
+        size: the unfiltered one (every row, the catalog's totals), so the first paint has
+        the quotes; and a query typed further over few hits, so that the typed character
+        and its results reach the screen in one frame."""
         self.view = view
         self._keep = keep
-        if len(self.catalog) < SYNC_ROWS or not view.filtered:
+        if len(self.catalog) < SYNC_ROWS or not view.filtered or view.quick(self.catalog):
+            self.workers.cancel_group(self, "view")  # an older view's, now outdated
             self._apply(view, *self._compute(view))
         else:
             self._compute_in_thread(view)
