@@ -73,6 +73,7 @@ class Bare(App):
 Bare().run()
 """
 PAINT_RUNS = 7  # of the bare app and of the seed briefing, in turns
+ROUNDS = 3  # of parse, check, cold and warm paint for each size, in turns
 WARM_RUNS = 5  # warm first paints of the library
 QUERIES = ["cooperation", "@bjork", "#energy", "trade solar", '"climate water"']
 
@@ -256,23 +257,30 @@ def run(sizes: list[int], folder: Path, library: tuple[int, int] | None = None) 
         "bare Textual app redrawing the screen per key: median / p95 / max "
         + _spread(bare_typing(env, folder)),
         "",
+        f"tomli.load, check, cold and warm paint: medians of {ROUNDS} rounds taken in turns",
+        "",
         "| quotes | MB | tomli.load | check | cold paint | warm paint | keystroke median / p95 / max | peak RSS |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
         path = write_briefing(folder / f"b{size}.toml", size)
         megabytes = path.stat().st_size / 1e6
-        parse, _ = _timed(lambda p: tomli.loads(p.read_text("utf-8")), path)
-        validate, _ = _timed(check, path)
         cache = folder / f"cache-{size}"
-        shutil.rmtree(cache, ignore_errors=True)
         run_env = dict(env, BRIEFING_CACHE_DIR=str(cache))
         marker = f"Quotes {size} of {size}"
-        cold = first_paint(_briefing_command() + [str(path)], marker, run_env, folder)
-        time.sleep(0.5)
-        _wait_for_cache(cache)
-        warm = min(first_paint(_briefing_command() + [str(path)], marker, run_env, folder)
-                   for _ in range(2))
+        argv = _briefing_command() + [str(path)]
+        rounds = []
+        # In turns, a few rounds, compared by medians: this machine's speed drifts by a
+        # fifth from one minute to the next, and one parse against one paint showed it.
+        for _ in range(ROUNDS):
+            parse, _ = _timed(lambda p: tomli.loads(p.read_text("utf-8")), path)
+            validate, _ = _timed(check, path)
+            shutil.rmtree(cache, ignore_errors=True)
+            cold = first_paint(argv, marker, run_env, folder)
+            _wait_for_cache(cache)
+            warm = first_paint(argv, marker, run_env, folder)
+            rounds.append((parse, validate, cold, warm))
+        parse, validate, cold, warm = (statistics.median(r[i] for r in rounds) for i in range(4))
         latencies, rss = typing_latency(path, run_env, folder, size)
         lines.append(
             f"| {size:,} | {megabytes:.1f} | {parse:.2f} s | {validate:.2f} s ({validate / parse:.2f}x) "
