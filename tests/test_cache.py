@@ -326,3 +326,14 @@ def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(li
         library_ = Library.from_loaded(loaded)
         assert not library_.changed(), origin
         assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]
+
+
+@pytest.mark.parametrize("size", [0, 5000, cache.LARGE_FILE + 5])
+def test_fingerprint_is_the_sha256_of_the_content_whatever_the_size(tmp_path, size):
+    import hashlib
+
+    data = os.urandom(size)
+    path = tmp_path / "file"
+    path.write_bytes(data)
+    stamps = cache.fingerprint(path)
+    assert stamps[0] == size and stamps[3] == hashlib.sha256(data).hexdigest()
