@@ -186,6 +186,28 @@ async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
         assert app.is_running
 
 
+async def test_one_briefing_that_breaks_gets_a_briefings_pane_with_its_error(tmp_path):
+    """One briefing has no Briefings pane; when it breaks on disk, the pane appears to say
+    why, beside its last good version."""
+    shutil.copytree(Path(__file__).parent / "data" / "good", tmp_path / "good")
+    target = tmp_path / "good" / "nordic.toml"
+    app = make_app([target], use_cache=False)
+    app.watch_interval = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query(BriefingsList)
+        quotes = len(screen.in_view)
+        target.write_text("format = = 1\n", "utf-8")
+        app.check_files()
+        await pilot.pause()
+        pane = screen.query_one(BriefingsList)
+        assert pane.display and pane.border_title == "Briefings"
+        entry = next(e for e in pane.entries if e.id == str(target))
+        assert "invalid TOML" in entry.status
+        assert len(screen.in_view) == quotes and app.is_running
+
+
 async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatch):
     """Over SYNC_BYTES the files load in a thread; the loading screen names the file being
     read, then gives way to the reader."""

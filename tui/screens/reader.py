@@ -87,6 +87,8 @@ class ReaderScreen(Screen):
         current = self.query_one(QuotesList).current()
         self._set_catalog(catalog, errors, gone)
         self.set_class(self.is_library, "-library")
+        if self.is_library and not self.query(BriefingsList):  # a file broke: now a library
+            self.query_one("#left").mount(self._briefings_pane(), before="#speakers")
         self.query_one(MeetingHeader).show(catalog.briefings)
         self.query_one(QuotesList).show_meeting = len(catalog.briefings) > 1
         keep = None
@@ -101,7 +103,8 @@ class ReaderScreen(Screen):
         yield MeetingHeader(id="header")
         with Horizontal(id="main"):
             with Vertical(id="left"):
-                yield BriefingsList(id="briefings")
+                if self.is_library:  # one briefing has no Briefings pane to build and style
+                    yield self._briefings_pane()
                 yield SpeakersList(id="speakers")
                 yield TopicsList(id="topics")
             # Layout classes are set before the first styling, not after it on mount.
@@ -113,8 +116,14 @@ class ReaderScreen(Screen):
             yield StatusLine(id="status")
         yield KeysBar(id="keys")
 
+    @staticmethod
+    def _briefings_pane() -> BriefingsList:
+        pane = BriefingsList(id="briefings")
+        pane.border_title = "Briefings"
+        return pane
+
     def on_mount(self) -> None:
-        for pane, title in (("#briefings", "Briefings"), ("#speakers", "Speakers"), ("#topics", "Topics"),
+        for pane, title in (("#speakers", "Speakers"), ("#topics", "Topics"),
                             ("#quotes", "Quotes"), ("#detail", "Quote")):
             self.query_one(pane).border_title = title
         self.query_one(MeetingHeader).show(self.catalog.briefings)
