@@ -1113,3 +1113,21 @@ async def test_large_catalog_searches_in_a_worker_but_a_narrowing_keystroke_at_o
         await pilot.press("backspace", "backspace")  # "t": more hits, searched again
         await until(pilot, lambda: screen.view.query == "t", what="t")
         assert threaded[-1] == "t"
+
+
+async def test_detail_follows_the_cursor_through_every_quote(seed):
+    """Rows are made on demand: the detail pane must still show each quote the cursor
+    lands on, however the Row objects are reused in memory."""
+    app = make_app(briefings=[seed])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        quotes = screen.query_one(QuotesList)
+        for key in ("down", "up", "down"):
+            for step in range(len(screen.in_view)):
+                current = quotes.current()
+                shown = " ".join(detail_text(screen).split())
+                assert " ".join(current.quote.text.split()[:6]) in shown, (key, step)
+                await pilot.press(key)
+        await pilot.press("home")
+        assert quotes.current().quote.index == screen.catalog.rows[screen.in_view[0]].quote.index
+        assert " ".join(quotes.current().quote.text.split()[:6]) in " ".join(detail_text(screen).split())

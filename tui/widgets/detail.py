@@ -37,18 +37,22 @@ class DetailPane(VerticalScroll):
     ]
 
     _shown: tuple = ()
+    _row: Row | None = None
 
     def compose(self):
         yield Static(id="detail-body")
 
     def show(self, row: Row | None, text_needles, speaker_needles, topic_needles,
              session_needles=()) -> None:
-        key = (id(row), tuple(text_needles), tuple(speaker_needles), tuple(topic_needles),
+        # The quote by identity, not its Row: rows are made on demand, and a new one may
+        # take the address of the last. The row is kept, so the ids stay its quote's.
+        shown = None if row is None else (id(row.briefing), id(row.quote))
+        key = (shown, tuple(text_needles), tuple(speaker_needles), tuple(topic_needles),
                tuple(session_needles))
         if key == self._shown:
             return
         same_quote = bool(self._shown) and self._shown[0] == key[0]
-        self._shown = key
+        self._shown, self._row = key, row
         body = self.query_one("#detail-body", Static)
         # Highlights alone never change the text's size: no new layout for them.
         body.update(self.build(row, text_needles, speaker_needles, topic_needles,
