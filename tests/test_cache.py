@@ -337,3 +337,111 @@ def test_fingerprint_is_the_sha256_of_the_content_whatever_the_size(tmp_path, si
     path.write_bytes(data)
     stamps = cache.fingerprint(path)
     assert stamps[0] == size and stamps[3] == hashlib.sha256(data).hexdigest()
+
+
+# -- entries that were tampered with, and texts that move while they are read -----------------
+def _entry_with_body(cache_folder: Path, body: bytes) -> None:
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    entry.write_bytes(data[:start + int.from_bytes(data[len(cache.MAGIC):start], "big")] + body)
+
+
+def test_an_entry_cannot_change_the_classes_it_names(briefing_file, cache_folder):
+    """BUILD on a global (here PosixPath, with slot state) would set attributes on the
+    class itself: the unpickler hands out wrappers, so the class is left alone."""
+    _open(briefing_file)
+    _entry_with_body(cache_folder, b"cpathlib\nPosixPath\n(N(dS'planted'\nI1\nstb.")
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+    assert not hasattr(Path, "planted") and not hasattr(type(Path()), "planted")
+
+
+@pytest.mark.parametrize("body", [
+    b"cdatetime\ntimedelta\n(I999999999999\ntR.",  # OverflowError
+    b"cpathlib\nWindowsPath\n(S'x'\ntR.",  # not this platform's path class
+    b"(" * 100_000,  # deep nesting
+])
+def test_an_entry_that_raises_anything_is_a_miss_not_a_crash(briefing_file, cache_folder, body):
+    _open(briefing_file)
+    _entry_with_body(cache_folder, body)
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+
+
+def test_a_source_text_edited_before_the_entry_is_written_is_not_served(briefing_file, cache_folder):
+    briefing, problems, store = load_one(briefing_file)
+    source = briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nWritten meanwhile.\n", "utf-8")
+    store()  # after the first paint, say
+    again, _, _ = _open(briefing_file)
+    assert again.source.paragraphs[-1] == "Written meanwhile."
+
+
+def test_a_source_text_edited_while_the_briefing_is_checked_is_not_cached(
+        briefing_file, cache_folder, monkeypatch):
+    import tui.loader
+
+    real = tui.loader.read_paragraphs
+    calls = []
+
+    def read_then_edit(path):
+        paragraphs = real(path)
+        if not calls:  # the loader's read; the text changes right after it
+            path.write_text(path.read_text(encoding="utf-8") + "\n\nEdited.\n", "utf-8")
+        calls.append(path)
+        return paragraphs
+
+    monkeypatch.setattr(tui.loader, "read_paragraphs", read_then_edit)
+    briefing, _, store = load_one(briefing_file)
+    assert briefing.source.paragraphs[-1] != "Edited." and store is None  # not cached
+    monkeypatch.setattr(tui.loader, "read_paragraphs", real)
+    again, _, _ = _open(briefing_file)
+    assert again.source.paragraphs[-1] == "Edited."
+
+
+def test_a_device_is_never_opened_for_a_fingerprint(tmp_path):
+    link = tmp_path / "zero.toml"
+    link.symlink_to("/dev/zero")
+    assert cache.fingerprint(link) is None
+    assert cache.fingerprint(tmp_path) is None  # a folder
+
+
+def test_a_set_entry_with_missing_parts_is_a_miss(library, cache_folder):
+    _open_set(library)
+    (entry,) = cache_folder.glob("set-*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    body = start + int.from_bytes(data[len(cache.MAGIC):start], "big")
+    import marshal
+
+    parts = marshal.loads(data[body:])
+    entry.write_bytes(data[:body] + marshal.dumps(parts[:-1]))
+    loaded, origin = _open_set(library)
+    assert origin == "file entries" and len(loaded) == len(library)
+
+
+def test_a_set_entry_is_used_from_a_cache_that_cannot_be_written(library, cache_folder, monkeypatch):
+    _open_set(library)
+
+    def refused(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(cache.os, "utime", refused)
+    _, origin = _open_set(library)
+    assert origin == "set"
+
+
+def test_an_unreadable_source_text_does_not_make_its_briefing_look_changed(
+        briefing_file, cache_folder):
+    from tui.library import Library
+
+    first, _, _ = _open(briefing_file)
+    first.source.resolved_path.write_bytes(b"\xff\xfe not UTF-8")
+    for _ in range(2):  # parsed, then from its entry
+        loaded = loading.load_files([briefing_file])
+        for item in loaded:
+            if item.store:
+                item.store()
+        assert loaded[0].briefing.source.paragraphs is None
+        assert not Library.from_loaded(loaded).changed()

@@ -16,8 +16,10 @@ import io
 import marshal
 import os
 import pickle
+import stat
 import tempfile
 from dataclasses import fields, replace
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Sequence
@@ -27,8 +29,8 @@ try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too (~7 ms at
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-from . import __version__
-from .problem import Problem
+from . import __version__, files
+from .problem import Problem, new_problem
 from .model import Briefing, Meeting, Outcome, Quote, Session, Source, Speaker, Topic
 from .model import new_meeting, new_outcome, new_quote, new_session, new_source, new_speaker
 from .model import new_topic
@@ -79,13 +81,20 @@ def _sha256(size: int):
 def fingerprint(path: Path) -> tuple | None:
     """(size, mtime_ns, inode, content hash) of a file, or None when it cannot be read. The
     stamps come from the open file itself (one path lookup, and they describe what was
-    hashed); the first three are what the reader watches for changes."""
+    hashed); the first three are what the reader watches for changes. Only a regular file
+    the loader would read is opened: a device, FIFO or over-large file is refused from
+    `stat`."""
     try:
+        seen = os.stat(path)
+        if not stat.S_ISREG(seen.st_mode) or seen.st_size > files.MAX_BYTES:
+            return None
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block us
-    except OSError:
+    except (OSError, ValueError):
         return None
     try:
         info = os.fstat(handle)
+        if info.st_ino != seen.st_ino or not stat.S_ISREG(info.st_mode):
+            return None  # replaced between the two looks
         digest = _sha256(info.st_size)
         while chunk := os.read(handle, 1 << 20):
             digest.update(chunk)
@@ -99,12 +108,13 @@ def fingerprint(path: Path) -> tuple | None:
 # -- the entry's body ----------------------------------------------------------------------
 def _reducers() -> dict:
     """Pickle the model's objects as calls to its quick builders (a frozen dataclass's own
-    unpickling sets each field through Python code), and a briefing as a call to Briefing
-    (its lookup tables start empty)."""
+    unpickling sets each field through Python code), a briefing as a call to Briefing (its
+    lookup tables start empty), and problems through their builder too: an entry then
+    needs no class to be instantiated bare (NEWOBJ) and filled in (BUILD)."""
     table = {}
     for cls, build in ((Quote, new_quote), (Speaker, new_speaker), (Topic, new_topic),
                        (Session, new_session), (Outcome, new_outcome), (Meeting, new_meeting),
-                       (Source, new_source)):
+                       (Source, new_source), (Problem, new_problem)):
         table[cls] = lambda obj, build=build, get=attrgetter(*cls.__slots__): (build, get(obj))
     get = attrgetter(*(f.name for f in fields(Briefing) if f.name != "_by_id"))
     table[Briefing] = lambda briefing: (Briefing, get(briefing))
@@ -116,16 +126,18 @@ _ALLOWED = {
     ("tui.model", name) for name in (
         "new_quote", "new_speaker", "new_topic", "new_session", "new_outcome", "new_meeting",
         "new_source", "Briefing")
-} | {("tui.problem", "Problem"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+} | {("tui.problem", "new_problem"), ("pathlib", type(Path()).__name__),
      ("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
      ("datetime", "timedelta")}
 
 
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
+        """An allowed global, as a function that calls it: an entry gets nothing it could
+        change (BUILD sets attributes on what it is given) or instantiate bare (NEWOBJ)."""
         if (module, name) not in _ALLOWED:
             raise pickle.UnpicklingError(f"{module}.{name} has no place in a cache entry")
-        return super().find_class(module, name)
+        return partial(super().find_class(module, name))
 
 
 def _dumps(briefing: Briefing, problems: list[Problem]) -> bytes:
@@ -144,8 +156,9 @@ def _loads(data) -> tuple[Briefing, list[Problem]]:
 
 
 # -- reading and writing -------------------------------------------------------------------
-_BROKEN = (OSError, EOFError, ValueError, TypeError, IndexError, KeyError, AttributeError,
-           pickle.UnpicklingError)  # what a damaged entry can raise while it is read
+# A damaged or crafted entry can raise almost anything while it is read (OverflowError from
+# a date, NotImplementedError, RecursionError...): every such entry is a miss, never a crash.
+_BROKEN = Exception
 
 
 def _read(entry: Path) -> tuple[tuple, memoryview] | None:
@@ -165,7 +178,7 @@ def _read(entry: Path) -> tuple[tuple, memoryview] | None:
 def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes]) -> bool:
     """Write an entry atomically: a temporary file renamed into place."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's own
         _remove_abandoned(folder)
         handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=folder)
     except OSError:
@@ -228,15 +241,22 @@ def _source_of(briefing: Briefing) -> Path | None:
     return briefing.source.resolved_path if briefing.source.paragraphs is not None else None
 
 
-def store(briefing: Briefing, problems: list[Problem], briefing_print: tuple | None,
-          folder: Path | None = None) -> bool:
-    """Write the entry for a valid briefing; False when the cache cannot be written."""
-    path = briefing.path.resolve()
-    if briefing_print is None:
-        return False
+def source_path(briefing: Briefing) -> str | None:
+    """The source text a briefing was read with, as its entry names it (None: none)."""
     source = _source_of(briefing)
+    return str(source) if source is not None else None
+
+
+def store(briefing: Briefing, problems: list[Problem], briefing_print: tuple | None,
+          source_print: tuple | None = None, folder: Path | None = None) -> bool:
+    """Write the entry for a valid briefing, with the stamps its file and its source text
+    (if it has one) had when they were read; False when the cache cannot be written."""
+    path = briefing.path.resolve()
+    source = _source_of(briefing)
+    if briefing_print is None or (source is not None and source_print is None):
+        return False
     header = (str(path), briefing_print, str(source) if source else None,
-              fingerprint(source) if source else None)
+              source_print if source else None)
     folder = folder or cache_dir()
     return _write(folder, _entry_path(folder, path), header,
                   lambda: _dumps(replace(briefing, path=path), problems))
@@ -288,15 +308,21 @@ def load_set(reals: Sequence[str], folder: Path | None = None,
             return None
         if prints != checked and not all(map(_unchanged, prints)):
             return None
+        parts = marshal.loads(body)
+        if len(parts) != len(prints):
+            return None
         loaded = []
-        for number, part in enumerate(marshal.loads(body)):
+        for number, part in enumerate(parts):
             if step is not None:
                 step(number)
             loaded.append((*_loads(part), tuple(prints[number])))
-        os.utime(entry)  # used: kept before the others
-        return loaded
     except _BROKEN:
         return None
+    try:
+        os.utime(entry)  # used: kept before the others
+    except OSError:
+        pass  # a cache we may read but not write
+    return loaded
 
 
 def watched(stamps: tuple) -> tuple:
@@ -310,14 +336,10 @@ def watched(stamps: tuple) -> tuple:
 def store_set(items: Sequence[tuple[Briefing, list[Problem], tuple]],
               folder: Path | None = None) -> bool:
     """Write the entry for a set of valid briefings, each with its problems and the stamps
-    it was read with: (resolved path, fingerprint) when it was parsed, or the full stamps
-    its own entry had. False when a file changed since or the cache cannot be written."""
+    it was read with (see `_unchanged`). False when a file changed since or the cache
+    cannot be written."""
     prints, parts = [], []
     for briefing, problems, stamps in items:
-        if len(stamps) == 2:  # parsed: its source text is stamped now, as `store` does
-            source = _source_of(briefing)
-            stamps = (*stamps, str(source) if source else None,
-                      fingerprint(source) if source else None)
         if fingerprint(stamps[0]) != stamps[1]:
             return False
         prints.append(tuple(stamps))

@@ -45,8 +45,12 @@ class Library:
         for item in loaded:
             entry = OpenFile(item.path, item.briefing, item.first_error)
             # As the file was read, when the cache knows it: a change made since is then
-            # seen at the first look, and 2,000 files are not looked up again.
-            entry.stamps = item.watched or entry.current_stamps()
+            # seen at the first look, and 2,000 files are not looked up again. A source
+            # text that could not be read is not in the cache's stamps: it is looked up.
+            watched = item.watched
+            if watched is not None and watched[1] is None and item.briefing is not None:
+                watched = (watched[0], _stamp(item.briefing.source.resolved_path))
+            entry.stamps = watched or entry.current_stamps()
             library.files.append(entry)
         return library
 

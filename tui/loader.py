@@ -76,6 +76,11 @@ def _suggest(word: str, choices) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+def read_paragraphs(path: Path) -> tuple[str, ...]:
+    """A source text's paragraphs, as a briefing holds them; FileProblem when unreadable."""
+    return split_paragraphs(clean(read_text(path, allow_bom=True)))
+
+
 def _loose(text: str) -> str:
     return " ".join(text.split())
 
@@ -318,7 +323,7 @@ class _Checker:
         if text_path:
             resolved = (self.path.parent / text_path).resolve()
             try:
-                paragraphs = split_paragraphs(clean(read_text(resolved, allow_bom=True)))
+                paragraphs = read_paragraphs(resolved)
             except FileProblem as problem:
                 self.warn(where + ("text",), f"cannot read source text '{text_path}': {problem}")
         return Source(

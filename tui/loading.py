@@ -89,12 +89,35 @@ def _load(path: Path, use_cache: bool, cwd: str | None, folder: Path | None,
     briefing, problems = check(path, display)
     if briefing is None or before is None:
         return Loaded(path, briefing, problems)
+    source = cache.source_path(briefing)
+    source_print = _source_stamps(briefing, source)
+    if source is not None and source_print is None:  # not known to be what was read
+        return Loaded(path, briefing, problems)
 
     def store() -> None:
         if cache.fingerprint(path) == before:  # not changed since we read it
-            cache.store(briefing, problems, before)
+            cache.store(briefing, problems, before, source_print)
 
-    return Loaded(path, briefing, problems, store, (real, before) if real else None)
+    stamps = (real, before, source, source_print) if real else None
+    return Loaded(path, briefing, problems, store, stamps)
+
+
+def _source_stamps(briefing: Briefing, source: str | None) -> tuple | None:
+    """The fingerprint of the source text the loader read for `briefing`, or None (also
+    when it has none). The text is read again between two fingerprints: the stamps are
+    kept only if the file held still and its paragraphs are the ones the briefing has, so
+    a text edited while the briefing was checked is never cached under its new stamps."""
+    if source is None:
+        return None
+    from .files import FileProblem
+    from .loader import read_paragraphs
+
+    first = cache.fingerprint(source)
+    try:
+        same = first is not None and read_paragraphs(Path(source)) == briefing.source.paragraphs
+    except FileProblem:
+        return None
+    return first if same and cache.fingerprint(source) == first else None
 
 
 def _named(problems: list[Problem], display: str) -> list[Problem]:
@@ -117,7 +140,7 @@ class Loaded:
     @property
     def watched(self) -> tuple | None:
         """What the reader watches of the file as it was read, when the cache knows it."""
-        return cache.watched(self.stamps) if self.stamps and len(self.stamps) == 4 else None
+        return cache.watched(self.stamps) if self.stamps else None
 
     @property
     def first_error(self) -> str:

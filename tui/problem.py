@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .model import quick_builder
 from .sanitize import clean
 
 
@@ -32,3 +33,7 @@ class Problem:
             parts.append("warning")
         parts.append(self.message)
         return clean(": ".join(parts)).replace("\n", " ").replace("\t", " ")
+
+
+#: Problem(*values), a global the cache can pickle a reference to.
+new_problem = quick_builder(Problem, "new_problem")
