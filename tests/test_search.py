@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from tui.catalog import Catalog, filter_rows
 from tui.loader import load
 from tui.search import (
-    ALL, SPEAKER, TOPIC, SearchIndex, Term, excerpt_span, fold, matches, parse_query, spans,
+    ALL, SPEAKER, TOPIC, SearchIndex, Term, excerpt_span, fold, matches, parse_query,
+    speaker_text, spans,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -360,3 +361,22 @@ def test_catalog_quick_follows_a_filtered_search(catalog):
     catalog.select(speakers=speakers, terms=parse_query("sol"))
     assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
     assert not catalog.quick(terms=parse_query("solar"))
+
+
+def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):
+    """A library holds each person once per meeting: the index keeps one haystack per
+    distinct text, and a search still finds the person's quotes in every meeting."""
+    from tui.synth import write_library
+
+    folder = write_library(tmp_path / "library", 6, 5)
+    briefings = [load(path) for path in sorted(folder.rglob("*.toml"))]
+    catalog = Catalog(briefings)
+    index = catalog.index
+    speakers = {id(q.speaker) for b in briefings for q in b.quotes}
+    texts = {speaker_text(q.speaker) for b in briefings for q in b.quotes}
+    assert len(index._speakers) == len(texts) < len(speakers)
+    name = briefings[0].quotes[0].speaker.name.split()[0]
+    hits = catalog.select(terms=parse_query("@" + name))
+    naive = [i for i, row in enumerate(catalog.rows)
+             if fold(name) in fold(speaker_text(row.quote.speaker))]
+    assert hits == naive and len({catalog.rows[i].briefing.path for i in hits}) > 1

@@ -116,19 +116,26 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     return [fold(t) for t in texts]
 
 
-def _numbered(items) -> tuple[list[int], list]:
-    """For objects shared by many quotes: each one's number, and the distinct objects."""
-    numbers: dict[int, int] = {}
-    distinct: list = []
+def _numbered(items, text) -> tuple[list[int], list[str]]:
+    """For objects shared by many quotes: each one's number, and the folded `text(object)`
+    of each number. Objects with the same text share a number: a library holds the same
+    person once per meeting, and searching 40,000 copies of twenty speakers on every key
+    made its search slower than one briefing's of the same size."""
+    by_object: dict[int, int] = {}  # id → number (the objects outlive this loop)
+    by_text: dict[str, int] = {}
+    texts: list[str] = []
     out = []
     for item in items:
-        key = id(item)
-        number = numbers.get(key)
+        number = by_object.get(id(item))
         if number is None:
-            number = numbers[key] = len(distinct)
-            distinct.append(item)
+            folded = text(item)
+            number = by_text.get(folded)
+            if number is None:
+                number = by_text[folded] = len(texts)
+                texts.append(folded)
+            by_object[id(item)] = number
         out.append(number)
-    return out, distinct
+    return out, texts
 
 
 class SearchIndex:
@@ -139,12 +146,13 @@ class SearchIndex:
     def __init__(self, quotes: Sequence[Quote]):
         self.quotes = quotes
         self._text = fold_many([q.text for q in quotes])
-        self._speaker_of, speakers = _numbered(q.speaker for q in quotes)
-        self._speakers = [folded_fields(speaker_text(s)) for s in speakers]
-        self._session_of, sessions = _numbered(q.session for q in quotes)
-        self._sessions = [fold(s.title) if s is not None else "" for s in sessions]
-        topic_numbers: dict[int, int] = {}
-        topics: list[Topic] = []
+        self._speaker_of, self._speakers = _numbered(
+            (q.speaker for q in quotes), lambda s: folded_fields(speaker_text(s)))
+        self._session_of, self._sessions = _numbered(
+            (q.session for q in quotes), lambda s: fold(s.title) if s is not None else "")
+        topic_numbers: dict[int, int] = {}  # id → number, shared by topics of the same text
+        by_text: dict[str, int] = {}
+        self._topics: list[str] = []
         shapes: dict[tuple, tuple[int, ...]] = {}
         self._topics_of: list[tuple[int, ...]] = []
         for quote in quotes:
@@ -153,11 +161,13 @@ class SearchIndex:
             if numbers is None:
                 for topic in quote.topics:
                     if id(topic) not in topic_numbers:
-                        topic_numbers[id(topic)] = len(topics)
-                        topics.append(topic)
+                        folded = folded_fields(topic_text(topic))
+                        if folded not in by_text:
+                            by_text[folded] = len(self._topics)
+                            self._topics.append(folded)
+                        topic_numbers[id(topic)] = by_text[folded]
                 numbers = shapes[key] = tuple(topic_numbers[k] for k in key)
             self._topics_of.append(numbers)
-        self._topics = [folded_fields(topic_text(t)) for t in topics]
         self._quotes_of: tuple[dict[int, list[int]], ...] | None = None
         self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
         self._inverted()  # now, with the rest, not on the first keystroke
