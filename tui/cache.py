@@ -60,19 +60,18 @@ def _entry_path(folder: Path, path: Path) -> Path:
 LARGE_FILE = 1 << 20
 
 
+try:
+    from _sha256 import sha256 as _python_sha256  # Python 3.11
+except ImportError:  # pragma: no cover - other Pythons
+    try:
+        from _sha2 import sha256 as _python_sha256  # Python 3.12 on
+    except ImportError:
+        _python_sha256 = None
+
+
 def _sha256(size: int):
-    if size < LARGE_FILE:
-        try:
-            from _sha256 import sha256  # Python 3.11
-
-            return sha256()
-        except ImportError:
-            try:
-                from _sha2 import sha256  # Python 3.12 on
-
-                return sha256()
-            except ImportError:
-                pass
+    if size < LARGE_FILE and _python_sha256 is not None:
+        return _python_sha256()
     from hashlib import sha256
 
     return sha256()
@@ -161,18 +160,17 @@ def _loads(data) -> tuple[Briefing, list[Problem]]:
 _BROKEN = Exception
 
 
-def _read(entry: Path) -> tuple[tuple, memoryview] | None:
-    """An entry's header, checked for this layout and version, and its body."""
+def _read(entry: Path, body: bool = True) -> tuple[tuple, bytes] | None:
+    """An entry's header, checked for this layout and version, and its body (not read,
+    b"", when `body` is false)."""
     with open(entry, "rb") as handle:
-        data = handle.read()
-    if not data.startswith(MAGIC):
-        return None
-    start = len(MAGIC) + 4
-    size = int.from_bytes(data[len(MAGIC):start], "big")
-    header = marshal.loads(data[start:start + size])
-    if header[0] != LAYOUT or header[1] != __version__:
-        return None
-    return header, memoryview(data)[start + size:]
+        start = handle.read(len(MAGIC) + 4)
+        if not start.startswith(MAGIC):
+            return None
+        header = marshal.loads(handle.read(int.from_bytes(start[len(MAGIC):], "big")))
+        if header[0] != LAYOUT or header[1] != __version__:
+            return None
+        return header, handle.read() if body else b""
 
 
 def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes]) -> bool:
@@ -237,28 +235,19 @@ def _remove_abandoned(folder: Path, age: float = 3600) -> None:
             pass
 
 
-def _source_of(briefing: Briefing) -> Path | None:
-    return briefing.source.resolved_path if briefing.source.paragraphs is not None else None
-
-
 def source_path(briefing: Briefing) -> str | None:
     """The source text a briefing was read with, as its entry names it (None: none)."""
-    source = _source_of(briefing)
+    source = briefing.source.resolved_path if briefing.source.paragraphs is not None else None
     return str(source) if source is not None else None
 
 
-def store(briefing: Briefing, problems: list[Problem], briefing_print: tuple | None,
-          source_print: tuple | None = None, folder: Path | None = None) -> bool:
-    """Write the entry for a valid briefing, with the stamps its file and its source text
-    (if it has one) had when they were read; False when the cache cannot be written."""
-    path = briefing.path.resolve()
-    source = _source_of(briefing)
-    if briefing_print is None or (source is not None and source_print is None):
-        return False
-    header = (str(path), briefing_print, str(source) if source else None,
-              source_print if source else None)
+def store(briefing: Briefing, problems: list[Problem], stamps: tuple,
+          folder: Path | None = None) -> bool:
+    """Write the entry for a valid briefing with the stamps it was read with (see
+    `_unchanged`); False when the cache cannot be written."""
+    path = Path(stamps[0])
     folder = folder or cache_dir()
-    return _write(folder, _entry_path(folder, path), header,
+    return _write(folder, _entry_path(folder, path), tuple(stamps),
                   lambda: _dumps(replace(briefing, path=path), problems))
 
 
@@ -274,18 +263,20 @@ def _set_path(folder: Path, reals: Sequence[str]) -> Path:
     return folder / ("set-" + blake2b(key, digest_size=32).hexdigest() + ".bin")
 
 
+def _set_stamps(read: tuple[tuple, bytes] | None, reals: Sequence[str]) -> list | None:
+    """The stamps a set entry holds, if it is the entry of exactly the files `reals`."""
+    if read is None:
+        return None
+    _, _, kind, prints = read[0]
+    return prints if kind == "set" and [p[0] for p in prints] == list(reals) else None
+
+
 def check_set(reals: Sequence[str], folder: Path | None = None) -> list | None:
     """The stamps the set entry for `reals` holds, if it is there and every file still has
     them; else None. Reads only the entry's header."""
     try:
-        with open(_set_path(folder or cache_dir(), reals), "rb") as handle:
-            start = handle.read(len(MAGIC) + 4)
-            if not start.startswith(MAGIC):
-                return None
-            header = marshal.loads(handle.read(int.from_bytes(start[len(MAGIC):], "big")))
-        if header[:3] != (LAYOUT, __version__, "set") or [p[0] for p in header[3]] != list(reals):
-            return None
-        return header[3] if all(map(_unchanged, header[3])) else None
+        prints = _set_stamps(_read(_set_path(folder or cache_dir(), reals), body=False), reals)
+        return prints if prints is not None and all(map(_unchanged, prints)) else None
     except _BROKEN:
         return None
 
@@ -301,14 +292,10 @@ def load_set(reals: Sequence[str], folder: Path | None = None,
     entry = _set_path(folder or cache_dir(), reals)
     try:
         read = _read(entry)
-        if read is None:
+        prints = _set_stamps(read, reals)
+        if prints is None or (prints != checked and not all(map(_unchanged, prints))):
             return None
-        (_, _, kind, prints), body = read
-        if kind != "set" or [p[0] for p in prints] != list(reals):
-            return None
-        if prints != checked and not all(map(_unchanged, prints)):
-            return None
-        parts = marshal.loads(body)
+        parts = marshal.loads(read[1])
         if len(parts) != len(prints):
             return None
         loaded = []

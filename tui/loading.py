@@ -87,18 +87,18 @@ def _load(path: Path, use_cache: bool, cwd: str | None, folder: Path | None,
         return Loaded(path, briefing, _named(problems, display), None, stamps)
     before = cache.fingerprint(path)
     briefing, problems = check(path, display)
-    if briefing is None or before is None:
+    if briefing is None or before is None or real is None:
         return Loaded(path, briefing, problems)
     source = cache.source_path(briefing)
     source_print = _source_stamps(briefing, source)
     if source is not None and source_print is None:  # not known to be what was read
         return Loaded(path, briefing, problems)
+    stamps = (real, before, source, source_print)
 
     def store() -> None:
         if cache.fingerprint(path) == before:  # not changed since we read it
-            cache.store(briefing, problems, before, source_print)
+            cache.store(briefing, problems, stamps)
 
-    stamps = (real, before, source, source_print) if real else None
     return Loaded(path, briefing, problems, store, stamps)
 
 
