@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .model import Quote, Session, Speaker, Topic
 
@@ -116,26 +116,34 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     return [fold(t) for t in texts]
 
 
-def _numbered(items, text) -> tuple[list[int], list[str]]:
-    """For objects shared by many quotes: each one's number, and the folded `text(object)`
-    of each number. Objects with the same text share a number: a library holds the same
-    person once per meeting, and searching 40,000 copies of twenty speakers on every key
-    made its search slower than one briefing's of the same size."""
-    by_object: dict[int, int] = {}  # id → number (the objects outlive this loop)
+def _numberer(text) -> tuple[Callable[[object], int], list[str]]:
+    """For objects shared by many quotes: a function giving each one's number, and the list
+    of folded `text(object)` by number, which it fills. Objects with the same text share a
+    number: a library holds the same person once per meeting, and searching 40,000 copies
+    of twenty speakers on every key made its search slower than one briefing's of the same
+    size."""
+    by_object: dict[int, int] = {}  # id → number (the objects outlive the index's build)
     by_text: dict[str, int] = {}
     texts: list[str] = []
-    out = []
-    for item in items:
-        number = by_object.get(id(item))
-        if number is None:
+
+    def number(item) -> int:
+        found = by_object.get(id(item))
+        if found is None:
             folded = text(item)
-            number = by_text.get(folded)
-            if number is None:
-                number = by_text[folded] = len(texts)
+            found = by_text.get(folded)
+            if found is None:
+                found = by_text[folded] = len(texts)
                 texts.append(folded)
-            by_object[id(item)] = number
-        out.append(number)
-    return out, texts
+            by_object[id(item)] = found
+        return found
+
+    return number, texts
+
+
+def _numbered(items, text) -> tuple[list[int], list[str]]:
+    """Each item's number (see _numberer), and the folded text of each number."""
+    number, texts = _numberer(text)
+    return [number(item) for item in items], texts
 
 
 class SearchIndex:
@@ -150,23 +158,14 @@ class SearchIndex:
             (q.speaker for q in quotes), lambda s: folded_fields(speaker_text(s)))
         self._session_of, self._sessions = _numbered(
             (q.session for q in quotes), lambda s: fold(s.title) if s is not None else "")
-        topic_numbers: dict[int, int] = {}  # id → number, shared by topics of the same text
-        by_text: dict[str, int] = {}
-        self._topics: list[str] = []
+        topic_number, self._topics = _numberer(lambda t: folded_fields(topic_text(t)))
         shapes: dict[tuple, tuple[int, ...]] = {}
         self._topics_of: list[tuple[int, ...]] = []
         for quote in quotes:
             key = tuple(map(id, quote.topics))
             numbers = shapes.get(key)
             if numbers is None:
-                for topic in quote.topics:
-                    if id(topic) not in topic_numbers:
-                        folded = folded_fields(topic_text(topic))
-                        if folded not in by_text:
-                            by_text[folded] = len(self._topics)
-                            self._topics.append(folded)
-                        topic_numbers[id(topic)] = by_text[folded]
-                numbers = shapes[key] = tuple(topic_numbers[k] for k in key)
+                numbers = shapes[key] = tuple(map(topic_number, quote.topics))
             self._topics_of.append(numbers)
         self._quotes_of: tuple[dict[int, list[int]], ...] | None = None
         self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
