@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import __version__
-from .problem import Problem
-from .loading import Prefetch, display_name
-from .paths import bundled_briefings, expand
+from .core.problem import Problem
+from .store.loading import Prefetch, display_name
+from .store.paths import bundled_briefings, expand
 
 USAGE = """\
 briefing [PATH...]            open the reader (no PATH: the bundled briefings)
@@ -82,7 +82,7 @@ def _files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def _load_all(paths: list[str]):
-    from .loader import check  # the reader's start-up does not need it when the cache answers
+    from .store.loading import check_file as check
 
     files, problems = _files(paths)
     briefings = []
@@ -124,8 +124,8 @@ def run_show(argv: Sequence[str]) -> int:
         print(problem, file=sys.stderr)
     if not briefings:  # files with errors are reported and skipped; the others are shown
         return 1
-    from .catalog import Catalog, filter_rows
-    from . import export
+    from .core.catalog import Catalog, filter_rows
+    from .output import export
 
     rows = filter_rows(
         Catalog(briefings).rows, args.speaker, args.topic, args.session, args.search
@@ -135,7 +135,7 @@ def run_show(argv: Sequence[str]) -> int:
     elif args.format == "markdown":
         sys.stdout.write(export.markdown(rows))
     elif _use_rich():
-        from .richshow import print_rows
+        from .output.terminal import print_rows
 
         print_rows(rows)
     else:
@@ -153,7 +153,7 @@ def run_reader(argv: Sequence[str]) -> int:
     # Started before the reader is imported, so that a large set's files are checked on
     # the other core meanwhile.
     prefetch = Prefetch.start(files, use_cache=not args.no_cache)
-    from .app import make_app
+    from .reader.app import make_app
 
     app = make_app(files, problems=problems, use_cache=not args.no_cache, prefetch=prefetch)
     app.run()

@@ -1,0 +1,306 @@
+"""Several briefings at once: merged speakers, the Briefings pane, timelines, and live
+reload of files that change, break, heal and disappear."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui.core.catalog import Catalog
+from tui.core.loader import load
+from tui.reader.app import make_app
+from tui.reader.widgets.briefings import ALL, BriefingsList
+from tui.reader.widgets.quotes import QuotesList
+from tui.reader.widgets.speakers import SpeakersList
+from tui.store.loading import load_files
+from tui.store.paths import expand
+from tui.store.watch import Library
+
+from support import DATA
+
+LIBRARY = DATA / "library"
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "library"
+    shutil.copytree(LIBRARY, folder)
+    return folder
+
+
+def _files(folder: Path) -> list[Path]:
+    files, missing = expand([str(folder)])
+    assert not missing
+    return files
+
+
+# -- without Textual ---------------------------------------------------------------------------
+def test_broken_file_does_not_stop_the_others(library):
+    loaded = load_files(_files(library))
+    assert len(loaded) == 3
+    opened = Library.from_loaded(loaded)
+    assert len(opened.briefings()) == 2
+    (broken,) = opened.errors().items()
+    assert broken[0].endswith("broken.toml") and "unknown speaker 'y'" in broken[1]
+
+
+def test_same_speaker_id_is_one_person_with_each_meetings_role(library):
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    entry = catalog.speakers["gudrun-o"]
+    assert entry.count == 3
+    assert [role for _, role in entry.roles] == ["Minister of the Environment", "Prime Minister"]
+    assert entry.speaker.role == "Prime Minister"  # the latest meeting's
+    assert catalog.topics["water"].count == 3 and "glaciers" in catalog.topics["water"].keywords
+
+
+def test_timeline_is_in_date_order_across_meetings(library):
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    rows = [catalog.rows[i] for i in catalog.select(speakers=frozenset({"gudrun-o"}))]
+    dates = [row.briefing.meeting.date.isoformat() for row in rows]
+    assert dates == sorted(dates) == ["2021-05-04", "2023-09-12", "2023-09-12"]
+
+
+def test_reload_edit_break_fix_delete(library):
+    opened = Library.from_loaded(load_files(_files(library)))
+    target = next(f for f in opened.files if f.path.name == "reykjavik.toml")
+    original = target.path.read_text(encoding="utf-8")
+    assert opened.changed() == []
+
+    target.path.write_text(original.replace("Glaciers feed", "Melting glaciers feed"), "utf-8")
+    assert opened.changed() == [target]
+    assert opened.reload(target) == "reloaded"
+    assert "Melting" in target.briefing.quotes[0].text and opened.changed() == []
+
+    target.path.write_text(original + "\nbroken = = 1\n", "utf-8")
+    assert opened.reload(target) == "error"
+    assert "Melting" in target.briefing.quotes[0].text  # the last good version stays
+    assert "invalid TOML" in opened.errors()[str(target.path)]
+
+    target.path.write_text(original, "utf-8")
+    assert opened.reload(target) == "reloaded"
+    assert str(target.path) not in opened.errors()
+
+    target.path.unlink()
+    assert opened.changed() == [target]
+    assert opened.reload(target) == "gone"
+    assert opened.gone() == {str(target.path)} and target.briefing is not None
+
+
+def test_source_text_change_is_noticed(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "good"
+    shutil.copytree(DATA / "good", folder)
+    opened = Library.from_loaded(load_files([folder / "nordic.toml"]))
+    source = opened.files[0].briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", "utf-8")
+    assert opened.changed() == opened.files
+
+
+# -- the reader --------------------------------------------------------------------------------
+def _app(library: Path):
+    app = make_app(_files(library), use_cache=False)
+    app.watch_interval = 0  # the tests call check_files themselves
+    return app
+
+
+async def test_briefings_pane_lists_newest_first_with_the_broken_file(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(BriefingsList)
+        assert pane.display
+        labels = [e.id if e.briefing is None else e.briefing.meeting.title for e in pane.entries]
+        assert labels[0] == ALL
+        assert labels[1:3] == ["Arctic council follow-up", "Nordic water talks"]
+        assert labels[3].endswith("broken.toml") and pane.entries[3].status
+        assert pane.counts[ALL] == 4
+
+
+async def test_choosing_a_briefing_narrows_every_pane(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.set_focus(screen.query_one(BriefingsList))
+        await pilot.press("down", "down", "enter")  # Nordic water talks (2021)
+        await pilot.pause()
+        assert screen.view.briefing.endswith("helsinki.toml")
+        assert len(screen.in_view) == 2
+        speakers = [e.id for e in screen.query_one(SpeakersList).entries]
+        assert sorted(speakers) == ["gudrun-o", "matti-k"]
+        await pilot.press("up", "up", "enter")  # All briefings
+        await pilot.pause()
+        assert screen.view.briefing is None and len(screen.in_view) == 4
+
+
+async def test_merged_speaker_and_timeline_in_the_reader(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        speakers = screen.query_one(SpeakersList)
+        ids = [e.id for e in speakers.entries]
+        assert ids.count("gudrun-o") == 1 and speakers.counts["gudrun-o"] == 3
+        screen.set_focus(speakers)
+        speakers.cursor = ids.index("gudrun-o")
+        await pilot.press("enter")
+        await pilot.pause()
+        quotes = screen.query_one(QuotesList)
+        assert quotes.show_meeting  # each row carries its meeting's date
+        dates = [quotes.rows[i].briefing.meeting.date for i in quotes.indices]
+        assert dates == sorted(dates) and len(dates) == 3
+
+
+async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("slash", *"glacier", "enter")
+        await pilot.pause()
+        assert len(screen.in_view) == 1
+        target = library / "2023" / "reykjavik.toml"
+        original = target.read_text(encoding="utf-8")
+        target.write_text(original.replace("Glaciers feed", "Melting glaciers feed"), "utf-8")
+        app.check_files()
+        await pilot.pause()
+        assert screen.view.query == "glacier" and len(screen.in_view) == 1
+        assert "Melting" in screen.query_one(QuotesList).current().quote.text
+
+        target.write_text("format = = 1\n", "utf-8")
+        app.check_files()
+        await pilot.pause()
+        assert "Melting" in screen.query_one(QuotesList).current().quote.text
+        entry = next(e for e in screen.query_one(BriefingsList).entries
+                     if e.id == str(target))
+        assert "invalid TOML" in entry.status
+
+        target.unlink()
+        app.check_files()
+        await pilot.pause()
+        entry = next(e for e in screen.query_one(BriefingsList).entries
+                     if e.id == str(target))
+        assert entry.status == "gone"
+        assert app.is_running
+
+
+async def test_one_briefing_that_breaks_gets_a_briefings_pane_with_its_error(tmp_path):
+    """One briefing has no Briefings pane; when it breaks on disk, the pane appears to say
+    why, beside its last good version."""
+    shutil.copytree(DATA / "good", tmp_path / "good")
+    target = tmp_path / "good" / "nordic.toml"
+    app = make_app([target], use_cache=False)
+    app.watch_interval = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query(BriefingsList)
+        quotes = len(screen.in_view)
+        target.write_text("format = = 1\n", "utf-8")
+        app.check_files()
+        await pilot.pause()
+        pane = screen.query_one(BriefingsList)
+        assert pane.display and pane.border_title == "Briefings"
+        entry = next(e for e in pane.entries if e.id == str(target))
+        assert "invalid TOML" in entry.status
+        assert len(screen.in_view) == quotes and app.is_running
+
+
+async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatch):
+    """Over SYNC_BYTES the files load in a thread; the loading screen names the file being
+    read, then gives way to the reader."""
+    import threading
+
+    import tui.reader.app
+    from tui.reader.screens.loading import LoadingScreen
+    from tui.reader.screens.reader import ReaderScreen
+
+    monkeypatch.setattr(tui.reader.app, "SYNC_BYTES", 0)
+    monkeypatch.setattr(tui.reader.app, "PROGRESS_SECONDS", 0)
+    release = threading.Event()
+    real = tui.reader.app.load_files
+
+    def held(files, use_cache=True, progress=None, prefetch=None):
+        def told(done, total, path):
+            progress(done, total, path)
+            if done == total - 1:
+                release.wait(10)  # hold on the last file until the test has looked
+
+        return real(files, use_cache, told, prefetch)
+
+    monkeypatch.setattr(tui.reader.app, "load_files", held)
+    app = _app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, LoadingScreen):
+                text = str(app.screen.query_one("#loading-text").render())
+                if "2 of 3" in text:
+                    break
+        else:
+            raise AssertionError("the loading screen never showed the last file")
+        assert _files(library)[-1].name in text  # the file being read
+        await pilot.press("question_mark")  # help, opened while loading
+        await pilot.pause()
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ReaderScreen):
+                break
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(app.screen.in_view) == 4
+        assert not any(isinstance(s, LoadingScreen) for s in app.screen_stack)
+
+
+def test_counts_of_a_selection_match_a_plain_count(library):
+    from tui.core.search import parse_query
+
+    catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
+    for rows in (list(range(len(catalog))), catalog.select(terms=parse_query("water")),
+                 catalog.select(speakers=frozenset({"gudrun-o"})), []):
+        speakers: dict[str, int] = {}
+        topics: dict[str, int] = {}
+        for index in rows:
+            quote = catalog.rows[index].quote
+            speakers[quote.speaker.id] = speakers.get(quote.speaker.id, 0) + 1
+            for topic in quote.topics:
+                topics[topic.id] = topics.get(topic.id, 0) + 1
+        assert catalog.counts(rows) == (speakers, topics)
+
+
+def test_a_topic_named_twice_by_one_quote_counts_once_everywhere():
+    from tui.core.model import Briefing, Meeting, Quote, Source, Speaker, Topic
+
+    speaker, topic = Speaker("s", "S"), Topic("t", "T")
+    quotes = (Quote(0, speaker, "a", topics=(topic, topic)), Quote(1, speaker, "b", topics=(topic,)))
+    briefing = Briefing(Path("x.toml"), Meeting("M", None), Source(), (speaker,), (topic,),
+                        quotes=quotes)
+    catalog = Catalog([briefing])
+    assert catalog.topics["t"].count == 2
+    assert catalog.counts([0, 1]) == ({"s": 2}, {"t": 2})
+
+
+def test_catalog_rows_are_each_briefing_quotes_in_date_order(tmp_path):
+    """Rows are made on demand: indexing (also from the end, and by slice) and iterating
+    give the same rows, and briefings without quotes are skipped over."""
+    from tui.bench.synth import write_briefing
+
+    briefings = []
+    for number, quotes in enumerate((3, 0, 2, 0, 4)):
+        path = tmp_path / f"b{number}.toml"
+        write_briefing(path, max(quotes, 1), seed=number, date=f"2020-01-0{number + 1}")
+        briefing = load(path)
+        briefings.append(replace(briefing, quotes=briefing.quotes[:quotes]))
+    catalog = Catalog(briefings)
+    expected = [(b.path, q) for b in briefings for q in b.quotes]
+    assert len(catalog.rows) == len(expected) == 9
+    assert [(r.briefing.path, r.quote) for r in catalog.rows] == expected
+    assert [(catalog.rows[i].briefing.path, catalog.rows[i].quote) for i in range(9)] == expected
+    assert (catalog.rows[-1].briefing.path, catalog.rows[-1].quote) == expected[-1]
+    assert [(r.briefing.path, r.quote) for r in catalog.rows[2:6]] == expected[2:6]
+    with pytest.raises(IndexError):
+        catalog.rows[9]

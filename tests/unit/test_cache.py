@@ -1,0 +1,440 @@
+"""The cache of parsed briefings: exact or not used at all."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tui.core.loader import check
+from tui.store import cache, loading
+from tui.store.loading import load_one
+
+from support import DATA
+
+
+@pytest.fixture
+def briefing_file(tmp_path) -> Path:
+    folder = tmp_path / "briefs"
+    shutil.copytree(DATA / "good", folder)
+    return folder / "nordic.toml"
+
+
+def _open(path: Path):
+    briefing, problems, store = load_one(path)
+    if store is not None:
+        store()
+    return briefing, problems, store is None  # True when it came from the cache
+
+
+def test_second_open_comes_from_the_cache_and_equals_the_parsed_briefing(briefing_file, cache_folder):
+    first, problems, cached = _open(briefing_file)
+    assert not cached and list(cache_folder.glob("*.bin"))
+    second, problems2, cached = _open(briefing_file)
+    assert cached
+    fresh, _ = check(briefing_file)
+    assert second.quotes == fresh.quotes
+    assert second.speakers == fresh.speakers and second.topics == fresh.topics
+    assert second.sessions == fresh.sessions and second.outcomes == fresh.outcomes
+    assert second.meeting == fresh.meeting and second.source == fresh.source
+    assert [str(p) for p in problems2] == [str(p) for p in problems]
+
+
+def test_changed_content_with_same_size_and_mtime_is_not_served(briefing_file, cache_folder):
+    _open(briefing_file)
+    info = briefing_file.stat()
+    text = briefing_file.read_text(encoding="utf-8")
+    changed = text.replace("Reykjavík", "Reykjavíq", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    briefing_file.write_text(changed, encoding="utf-8")
+    os.utime(briefing_file, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert briefing_file.stat().st_size == info.st_size
+    briefing, _, cached = _open(briefing_file)
+    assert not cached
+    assert "Reykjavíq" in briefing.meeting.place
+
+
+def test_changed_source_text_is_not_served(briefing_file, cache_folder):
+    first, _, _ = _open(briefing_file)
+    source = first.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nA new last paragraph.\n",
+                      encoding="utf-8")
+    second, _, cached = _open(briefing_file)
+    assert not cached
+    assert second.source.paragraphs[-1] == "A new last paragraph."
+
+
+def test_other_version_of_the_reader_is_not_served(briefing_file, cache_folder, monkeypatch):
+    _open(briefing_file)
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    assert cache.load(briefing_file.resolve(), cache_folder) is None
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "garbage", "wrong-magic"])
+def test_corrupt_entry_is_ignored_and_rebuilt(briefing_file, cache_folder, damage):
+    _open(briefing_file)
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    entry.write_bytes({"empty": b"", "truncated": data[: len(data) // 2],
+                       "garbage": os.urandom(len(data)),
+                       "wrong-magic": b"x" + data[1:]}[damage])
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+    _, _, cached = _open(briefing_file)
+    assert cached  # rebuilt
+
+
+def test_entry_naming_other_code_is_refused_and_rebuilt(briefing_file, cache_folder, tmp_path):
+    """An entry's body may name only the model's constructors, paths and dates: one that
+    would call anything else (here os.system) is treated as corrupt."""
+    _open(briefing_file)
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    body = start + int.from_bytes(data[len(cache.MAGIC):start], "big")
+    witness = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {witness}",))
+
+    entry.write_bytes(data[:body] + pickle.dumps(Evil()))
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None and not witness.exists()
+    _, _, cached = _open(briefing_file)
+    assert cached  # rebuilt
+
+
+def test_read_only_cache_folder_still_opens(briefing_file, cache_folder):
+    if os.geteuid() == 0:
+        # root writes anywhere: make the cache "folder" a file instead, which nobody can use
+        cache_folder.parent.mkdir(exist_ok=True)
+        cache_folder.write_text("not a folder")
+    else:
+        cache_folder.mkdir()
+        cache_folder.chmod(0o500)
+    briefing, problems, cached = _open(briefing_file)
+    assert briefing is not None and not cached
+    briefing, problems, cached = _open(briefing_file)
+    assert briefing is not None and not cached
+
+
+def test_entries_are_written_atomically(briefing_file, cache_folder, monkeypatch):
+    """A writer that fails half-way leaves no entry and no temporary file behind."""
+    def failing(briefing, problems):  # the header is written by then
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cache, "_dumps", failing)
+    _open(briefing_file)
+    assert list(cache_folder.iterdir()) == []
+
+
+def test_briefing_with_errors_is_never_cached(tmp_path, cache_folder):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 1\n[meeting]\ntitle = 'x'\n", encoding="utf-8")
+    briefing, problems, store = load_one(bad)
+    assert briefing is None and store is None
+    assert not cache_folder.exists() or not list(cache_folder.glob("*.bin"))
+
+
+async def test_reader_quit_before_its_first_paint_callback_still_writes_the_cache(
+        briefing_file, cache_folder):
+    """The CLI calls finish_caching after the app returns: the entries must be known by
+    then even if the callback that writes them after the first paint never ran."""
+    from tui.reader.app import make_app
+
+    app = make_app([briefing_file])
+    app._after_paint = lambda: None  # as if the user quit before it ran
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert not list(cache_folder.glob("*.bin"))
+    app.finish_caching()
+    assert load_one(briefing_file)[2] is None  # served from the cache now
+
+
+# -- one entry for a whole set of briefings ---------------------------------------------------
+@pytest.fixture
+def library(tmp_path, cache_folder, monkeypatch) -> list[Path]:
+    """Five briefings with source texts, opened as a set (the threshold lowered to 3)."""
+    from tui.bench.synth import write_library
+
+    monkeypatch.setattr(loading, "SET_FILES", 3)
+    folder = write_library(tmp_path / "library", 5, 4)
+    return sorted(folder.rglob("*.toml"))
+
+
+def _open_set(files: list[Path]) -> tuple[list, str]:
+    """Load `files` as the reader does and run its cache writes; say where they came from."""
+    loaded = loading.load_files(files)
+    stores = [item.store for item in loaded if item.store is not None]
+    whole = loading.set_store(loaded)
+    for store in stores + ([whole] if whole else []):
+        store()
+    if all(item.whole for item in loaded):
+        origin = "set"
+    elif stores:
+        origin = "files parsed"
+    else:
+        origin = "file entries"
+    return loaded, origin
+
+
+def test_a_set_opens_from_one_entry_equal_to_the_parsed_briefings(library, cache_folder):
+    parsed, origin = _open_set(library)
+    assert origin == "files parsed" and len(list(cache_folder.glob("set-*.bin"))) == 1
+    again, origin = _open_set(library)
+    assert origin == "set"
+    assert [item.briefing for item in again] == [item.briefing for item in parsed]
+    assert [item.problems for item in again] == [item.problems for item in parsed]
+    assert [item.path for item in again] == library
+
+
+def test_a_set_is_not_served_when_one_file_changed_with_same_size_and_mtime(library, cache_folder):
+    _open_set(library)
+    changed = library[2]
+    info = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("summit", "summat", 1), encoding="utf-8")
+    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert changed.stat().st_size == info.st_size
+    loaded, origin = _open_set(library)
+    assert origin == "files parsed"  # the changed one, the others from their own entries
+    assert "summat" in loaded[2].briefing.meeting.title
+    _, origin = _open_set(library)
+    assert origin == "set"  # written anew
+
+
+def test_a_set_with_a_changed_source_text_is_not_served(library, cache_folder):
+    first, _ = _open_set(library)
+    source = first[0].briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n",
+                      encoding="utf-8")
+    loaded, origin = _open_set(library)
+    assert origin == "files parsed"
+    assert loaded[0].briefing.source.paragraphs[-1] == "One more paragraph."
+
+
+def test_a_set_with_another_file_list_is_another_entry(library, cache_folder):
+    _open_set(library)
+    _, origin = _open_set(library[:4])
+    assert origin == "file entries"  # each from its own entry; the set of four is new
+    _, origin = _open_set(library[:4])
+    assert origin == "set"
+
+
+def test_a_set_with_a_broken_file_is_not_stored(library, cache_folder):
+    library[1].write_text("format = 1\n", encoding="utf-8")
+    loaded, _ = _open_set(library)
+    assert loaded[1].briefing is None and loading.set_store(loaded) is None
+    assert not list(cache_folder.glob("set-*.bin"))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_set_entry_is_ignored(library, cache_folder, damage):
+    _open_set(library)
+    (entry,) = cache_folder.glob("set-*.bin")
+    data = entry.read_bytes()
+    entry.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
+    loaded, origin = _open_set(library)
+    assert origin == "file entries" and all(item.briefing for item in loaded)
+
+
+def test_only_the_most_recently_used_set_entries_are_kept(library, cache_folder, monkeypatch):
+    monkeypatch.setattr(cache, "SET_KEEP", 2)
+    for end in (3, 4, 5):
+        _open_set(library[:end])
+    assert len(list(cache_folder.glob("set-*.bin"))) == 2
+    _, origin = _open_set(library[:3])  # the oldest was removed
+    assert origin == "file entries"
+
+
+def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    target = real / "sub" / "a.toml"
+    target.write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "b.toml").symlink_to(target)
+    (real / "sub" / "up").symlink_to(tmp_path)
+    monkeypatch.chdir(real)
+    resolve = loading.resolver()
+    for path in [target, tmp_path / "linked" / "sub" / "a.toml", real / "b.toml",
+                 Path("sub/a.toml"), real / "sub" / "up" / "real" / "sub" / "a.toml",
+                 real / "sub" / ".." / "sub" / "a.toml", real / "sub" / "up" / ".." / "x.toml"]:
+        assert resolve(path) == os.path.realpath(path), path
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
+def test_prefetch_checks_the_set_in_a_child_and_the_load_uses_its_answer(library, cache_folder):
+    _open_set(library)
+    _open_set(library)  # the set's entry is there now
+    prefetch = loading.Prefetch.start(library)
+    assert prefetch is not None
+    reals, checked = prefetch.result()
+    assert reals == [os.path.realpath(p) for p in library] and checked is not None
+    loaded = loading.load_files(library, prefetch=prefetch)
+    assert all(item.whole for item in loaded)
+    assert [i.briefing for i in loaded] == [i.briefing for i in loading.load_files(library)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
+def test_a_file_changed_after_the_prefetch_is_reloaded_at_the_first_look(library, cache_folder):
+    """The load serves what the child checked; the stamps it keeps are those, so the
+    change is seen by the first watch of the files, not missed."""
+    from tui.store.watch import Library
+
+    _open_set(library)
+    prefetch = loading.Prefetch.start(library)
+    prefetch.result()
+    text = library[0].read_text(encoding="utf-8")
+    library[0].write_text(text.replace("summit", "summat", 1), encoding="utf-8")
+    loaded = loading.load_files(library, prefetch=prefetch)
+    changed = Library.from_loaded(loaded).changed()
+    assert [entry.path for entry in changed] == [library[0]]
+
+
+def test_no_prefetch_without_the_cache_or_once_threads_run(library, cache_folder):
+    assert loading.Prefetch.start(library, use_cache=False) is None
+    assert loading.Prefetch.start(library[:2]) is None  # too few files for a set
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert loading.Prefetch.start(library) is None
+    finally:
+        stop.set()
+        worker.join()
+
+
+def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(library, cache_folder):
+    from tui.store.watch import Library
+
+    for _ in range(3):  # parsed, then from the files' entries, then from the set's
+        loaded, origin = _open_set(library)
+        library_ = Library.from_loaded(loaded)
+        assert not library_.changed(), origin
+        assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]
+
+
+@pytest.mark.parametrize("size", [0, 5000, cache.LARGE_FILE + 5])
+def test_fingerprint_is_the_sha256_of_the_content_whatever_the_size(tmp_path, size):
+    import hashlib
+
+    data = os.urandom(size)
+    path = tmp_path / "file"
+    path.write_bytes(data)
+    stamps = cache.fingerprint(path)
+    assert stamps[0] == size and stamps[3] == hashlib.sha256(data).hexdigest()
+
+
+# -- entries that were tampered with, and texts that move while they are read -----------------
+def _entry_with_body(cache_folder: Path, body: bytes) -> None:
+    (entry,) = cache_folder.glob("*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    entry.write_bytes(data[:start + int.from_bytes(data[len(cache.MAGIC):start], "big")] + body)
+
+
+def test_an_entry_cannot_change_the_classes_it_names(briefing_file, cache_folder):
+    """BUILD on a global (here PosixPath, with slot state) would set attributes on the
+    class itself: the unpickler hands out wrappers, so the class is left alone."""
+    _open(briefing_file)
+    _entry_with_body(cache_folder, b"cpathlib\nPosixPath\n(N(dS'planted'\nI1\nstb.")
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+    assert not hasattr(Path, "planted") and not hasattr(type(Path()), "planted")
+
+
+@pytest.mark.parametrize("body", [
+    b"cdatetime\ntimedelta\n(I999999999999\ntR.",  # OverflowError
+    b"cpathlib\nWindowsPath\n(S'x'\ntR.",  # not this platform's path class
+    b"(" * 100_000,  # deep nesting
+])
+def test_an_entry_that_raises_anything_is_a_miss_not_a_crash(briefing_file, cache_folder, body):
+    _open(briefing_file)
+    _entry_with_body(cache_folder, body)
+    briefing, _, cached = _open(briefing_file)
+    assert not cached and briefing is not None
+
+
+def test_a_source_text_edited_before_the_entry_is_written_is_not_served(briefing_file, cache_folder):
+    briefing, problems, store = load_one(briefing_file)
+    source = briefing.source.resolved_path
+    source.write_text(source.read_text(encoding="utf-8") + "\n\nWritten meanwhile.\n", "utf-8")
+    store()  # after the first paint, say
+    again, _, _ = _open(briefing_file)
+    assert again.source.paragraphs[-1] == "Written meanwhile."
+
+
+def test_a_source_text_edited_while_the_briefing_is_checked_is_not_cached(
+        briefing_file, cache_folder, monkeypatch):
+    import tui.core.loader
+
+    real = tui.core.loader.read_paragraphs
+    calls = []
+
+    def read_then_edit(path):
+        paragraphs = real(path)
+        if not calls:  # the loader's read; the text changes right after it
+            path.write_text(path.read_text(encoding="utf-8") + "\n\nEdited.\n", "utf-8")
+        calls.append(path)
+        return paragraphs
+
+    monkeypatch.setattr(tui.core.loader, "read_paragraphs", read_then_edit)
+    briefing, _, store = load_one(briefing_file)
+    assert briefing.source.paragraphs[-1] != "Edited." and store is None  # not cached
+    monkeypatch.setattr(tui.core.loader, "read_paragraphs", real)
+    again, _, _ = _open(briefing_file)
+    assert again.source.paragraphs[-1] == "Edited."
+
+
+def test_a_device_is_never_opened_for_a_fingerprint(tmp_path):
+    link = tmp_path / "zero.toml"
+    link.symlink_to("/dev/zero")
+    assert cache.fingerprint(link) is None
+    assert cache.fingerprint(tmp_path) is None  # a folder
+
+
+def test_a_set_entry_with_missing_parts_is_a_miss(library, cache_folder):
+    _open_set(library)
+    (entry,) = cache_folder.glob("set-*.bin")
+    data = entry.read_bytes()
+    start = len(cache.MAGIC) + 4
+    body = start + int.from_bytes(data[len(cache.MAGIC):start], "big")
+    import marshal
+
+    parts = marshal.loads(data[body:])
+    entry.write_bytes(data[:body] + marshal.dumps(parts[:-1]))
+    loaded, origin = _open_set(library)
+    assert origin == "file entries" and len(loaded) == len(library)
+
+
+def test_a_set_entry_is_used_from_a_cache_that_cannot_be_written(library, cache_folder, monkeypatch):
+    _open_set(library)
+
+    def refused(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(cache.os, "utime", refused)
+    _, origin = _open_set(library)
+    assert origin == "set"
+
+
+def test_an_unreadable_source_text_does_not_make_its_briefing_look_changed(
+        briefing_file, cache_folder):
+    from tui.store.watch import Library
+
+    first, _, _ = _open(briefing_file)
+    first.source.resolved_path.write_bytes(b"\xff\xfe not UTF-8")
+    for _ in range(2):  # parsed, then from its entry
+        loaded = loading.load_files([briefing_file])
+        for item in loaded:
+            if item.store:
+                item.store()
+        assert loaded[0].briefing.source.paragraphs is None
+        assert not Library.from_loaded(loaded).changed()

@@ -1,0 +1,47 @@
+"""The garbage collector is paused while loading, whatever the nesting and the threads."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from tui.store import collector
+
+
+def test_paused_nests_and_restores_the_collector():
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer block is still open
+    assert gc.isenabled()
+
+
+def test_blocks_in_two_threads_leave_the_collector_on_when_both_end():
+    inside, release = threading.Event(), threading.Event()
+
+    def loader():
+        with collector.paused():
+            inside.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=loader)
+    thread.start()
+    inside.wait(5)
+    with collector.paused():
+        pass
+    assert not gc.isenabled()  # the other thread's block is still open
+    release.set()
+    thread.join(5)
+    assert gc.isenabled()
+
+
+def test_keep_moves_what_is_alive_out_of_the_collectors_sight():
+    before = gc.get_freeze_count()
+    try:
+        with collector.paused(keep=True):
+            kept = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() >= before + len(kept)
+    finally:
+        gc.unfreeze()

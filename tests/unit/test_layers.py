@@ -1,0 +1,92 @@
+"""The layers of `tui/` and the direction of their imports, read from the source (every
+import, also those inside functions), as an import contract."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from support import ROOT
+
+PACKAGE = ROOT / "tui"
+
+#: What each layer may not import (a prefix of a module name).
+FORBIDDEN = {
+    "tui.core": ("textual", "tui.store", "tui.reader", "tui.output", "tui.bench", "tui.cli"),
+    "tui.store": ("textual", "tui.reader", "tui.output", "tui.bench", "tui.cli"),
+    "tui.output": ("textual", "tui.store", "tui.reader", "tui.bench", "tui.cli"),
+    "tui.reader": ("tui.bench", "tui.cli"),
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """Every module `path` imports, as absolute names."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _modules(prefix: str) -> list[Path]:
+    folder = PACKAGE / prefix.removeprefix("tui.").replace(".", "/")
+    return sorted(folder.rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_a_layer_imports_nothing_above_it(layer):
+    broken = [
+        f"{module_name(path)} imports {target}"
+        for path in _modules(layer)
+        for target in sorted(imports(path))
+        if any(target == bad or target.startswith(bad + ".") for bad in FORBIDDEN[layer])
+    ]
+    assert not broken, broken
+
+
+def test_only_the_cli_imports_the_reader():
+    outside = [p for p in PACKAGE.rglob("*.py") if not module_name(p).startswith("tui.reader")]
+    users = sorted(module_name(p) for p in outside
+                   if any(t == "tui.reader" or t.startswith("tui.reader.") for t in imports(p)))
+    assert users == ["tui.cli"]
+
+
+def test_the_top_of_the_package_holds_at_most_five_modules():
+    top = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(top) <= 5, top
+    layers = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+    assert layers == ["bench", "core", "output", "reader", "store"]
+
+
+def test_every_package_says_what_it_holds_and_what_it_may_import():
+    for init in PACKAGE.rglob("__init__.py"):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and "import" in doc.lower(), f"{init.relative_to(ROOT)} has no such docstring"
+
+
+def test_the_contract_sees_relative_imports():
+    """The reader's app imports the store through a relative import: the contract sees it."""
+    assert "tui.store.loading" in imports(PACKAGE / "reader" / "app.py")
+
+
+def test_no_module_is_over_400_lines():
+    long = {module_name(p): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert not long, long

@@ -1,0 +1,383 @@
+"""Search: folding, the query language, the index (and its narrowing), match spans, and the
+catalog's filters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.core.catalog import Catalog, filter_rows
+from tui.core.loader import load
+from tui.core.search import (
+    ALL,
+    SPEAKER,
+    TOPIC,
+    SearchIndex,
+    Term,
+    excerpt_span,
+    fold,
+    matches,
+    parse_query,
+    spans,
+    speaker_text,
+)
+
+from support import SEED
+
+
+def ids(briefing, hits):
+    """Speaker ids of the quotes at `hits`, to make expectations readable."""
+    return [briefing.quotes[i].speaker.id for i in hits]
+
+
+# -- fold -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, folded",
+    [
+        ("Wang YI", "wang yi"),
+        ("Ångström", "angstrom"),
+        ("Ólafsson", "olafsson"),
+        ("Guðrún", "guðrun"),
+        ("王丽", "王丽"),
+        ("Straße", "strasse"),
+        ("STRASSE", "strasse"),
+        ("ﬁnance", "finance"),
+        ("A\u030angstro\u0308m", "angstrom"),  # decomposed marks
+        ("  two \n\t words  ", "two words"),
+        ("Ünïcödé\u00a0text", "unicode text"),
+    ],
+)
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_fold_is_idempotent_on_examples():
+    for text in ["Ångström", "Straße", "王丽", "ﬁnance", "İstanbul"]:
+        assert fold(fold(text)) == fold(text)
+
+
+# -- parse_query ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, terms",
+    [
+        ("wang", [("wang", ALL)]),
+        ("Wang  YI", [("wang", ALL), ("yi", ALL)]),
+        ("@wang", [("wang", SPEAKER)]),
+        ("#BRI", [("bri", TOPIC)]),
+        ('"Belt and  Road"', [("belt and road", ALL)]),
+        ('@"wang yi" #"belt and road" trade',
+         [("wang yi", SPEAKER), ("belt and road", TOPIC), ("trade", ALL)]),
+        ('"belt and', [("belt and", ALL)]),  # unterminated: the phrase runs to the end
+        ('x "unterminated  phrase ', [("x", ALL), ("unterminated phrase", ALL)]),
+        ("@Ólafsson", [("olafsson", SPEAKER)]),
+        ('""', []),
+        ("", []),
+        ("   ", []),
+        ("@", []),
+        ("#", []),
+        ("@ wang", [("wang", ALL)]),
+        ("c# e-mail", [("c#", ALL), ("e-mail", ALL)]),
+    ],
+)
+def test_parse_query(query, terms):
+    assert parse_query(query) == tuple(Term(text, scope) for text, scope in terms)
+
+
+def test_matches_all_words_in_any_field():
+    text = "gudrun-olafsson\nGuðrún Ólafsson\nMinister of Energy"
+    assert matches("olafsson minister", text)
+    assert matches("GUÐRÚN", text)
+    assert not matches("olafsson fisheries", text)
+    assert not matches('"olafsson minister"', text)  # a phrase does not cross fields
+
+
+# -- SearchIndex ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("geothermal", ["gudrun-olafsson", "wang-li", "gudrun-olafsson"]),
+        ("geothermal fisheries", ["gudrun-olafsson"]),
+        ("nine homes", ["gudrun-olafsson"]),
+        ('"nine homes"', ["gudrun-olafsson"]),
+        ('"homes nine"', []),
+        ("nine fisheries", []),
+        ("plenary", ["gudrun-olafsson", "wang-li", "asa-angstrom"]),
+        ("", ["gudrun-olafsson", "wang-li", "asa-angstrom", "gudrun-olafsson"]),
+    ],
+)
+def test_search_and_semantics(nordic, query, expected):
+    index = SearchIndex(nordic.quotes)
+    assert ids(nordic, index.search(parse_query(query))) == expected
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("@wang", ["wang-li"]),
+        ("@王丽", ["wang-li"]),
+        ("@olafsson", ["gudrun-olafsson", "gudrun-olafsson"]),
+        ("@angstrom", ["asa-angstrom"]),
+        ("@iceland", ["gudrun-olafsson", "gudrun-olafsson"]),  # affiliation
+        ("@geothermal", []),  # a topic word, not a speaker's
+        ("#fish", ["asa-angstrom", "gudrun-olafsson"]),
+        ("#quotas", ["asa-angstrom", "gudrun-olafsson"]),  # keyword
+        ("#olafsson", []),
+        ("#energy @olafsson", ["gudrun-olafsson", "gudrun-olafsson"]),
+        ("#energy @angstrom", []),
+    ],
+)
+def test_search_scopes(nordic, query, expected):
+    index = SearchIndex(nordic.quotes)
+    assert ids(nordic, index.search(parse_query(query))) == expected
+
+
+def test_search_within_a_subset(nordic):
+    index = SearchIndex(nordic.quotes)
+    assert index.search(parse_query("geothermal"), within=[1, 2]) == [1]
+
+
+def test_narrowing_after_a_search_within_a_subset(nordic):
+    index = SearchIndex(nordic.quotes)
+    assert index.search(parse_query("energy"), within=[1]) == [1]
+    # The same (or a longer) query over all quotes must not narrow from that subset.
+    assert index.search(parse_query("energy")) == [0, 1, 3]
+    assert index.search(parse_query("energy renewable")) == [0, 1, 3]
+
+
+# Naive reference: a term matches a quote when its folded text is inside one folded field.
+def _fields(quote, scope):
+    speaker = quote.speaker
+    speaker_fields = [speaker.id, speaker.name, *speaker.aliases, speaker.role,
+                      speaker.affiliation]
+    topic_fields = [f for t in quote.topics for f in (t.id, t.title, *t.keywords)]
+    if scope == SPEAKER:
+        return speaker_fields
+    if scope == TOPIC:
+        return topic_fields
+    session = [quote.session.title] if quote.session else []
+    return speaker_fields + topic_fields + session + [quote.text]
+
+
+def naive(quotes, terms):
+    return [
+        i for i, quote in enumerate(quotes)
+        if all(any(term.text in fold(f) for f in _fields(quote, term.scope)) for term in terms)
+    ]
+
+
+_SEED = load(SEED)
+_WORDS = sorted(
+    {w for q in _SEED.quotes for w in re.findall(r"[\w-]+", q.text)}
+    | {w for s in _SEED.speakers for w in re.findall(r"[\w-]+", " ".join((s.name, *s.aliases)))}
+    | {w for t in _SEED.topics for w in re.findall(r"[\w-]+", " ".join((t.title, *t.keywords)))}
+    | {"zebra", "Ångström", "王毅"}
+)
+
+
+@st.composite
+def queries(draw):
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        word = draw(st.sampled_from(_WORDS))
+        word = word[: draw(st.integers(1, len(word)))]  # a prefix, as typed so far
+        prefix = draw(st.sampled_from(["", "", "@", "#"]))
+        if draw(st.booleans()) and parts:
+            parts[-1] = f'{parts[-1]} {word}'  # grow into a two-word run
+        else:
+            parts.append(prefix + word)
+    if draw(st.booleans()):
+        parts = [f'"{parts[0]}"', *parts[1:]]
+    return " ".join(parts)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(queries(), min_size=1, max_size=4),
+       st.lists(st.integers(0, len(_SEED.quotes) - 1), max_size=8))
+def test_narrowing_search_equals_fresh_search_and_naive_scan(typed, subset):
+    index = SearchIndex(_SEED.quotes)
+    for query in typed:
+        # Type the query a character at a time, as the reader's search box does; every
+        # prefix must give exactly what a fresh index and a naive scan give.
+        for end in range(1, len(query) + 1):
+            terms = parse_query(query[:end])
+            expected = naive(_SEED.quotes, terms)
+            assert index.search(terms) == expected, query[:end]
+            assert SearchIndex(_SEED.quotes).search(terms) == expected
+        # A search within a subset (the catalog's facets) and then the same query over all.
+        within = sorted(set(subset))
+        terms = parse_query(query)
+        expected = naive(_SEED.quotes, terms)
+        assert index.search(terms, within) == [i for i in expected if i in within]
+        assert index.search(terms) == expected
+
+
+# -- spans and excerpt_span -----------------------------------------------------------------
+
+
+def _shown(text, found):
+    return [text[start:end] for start, end in found]
+
+
+@pytest.mark.parametrize(
+    "text, query, shown",
+    [
+        ("Die Straße ist lang", "strasse", ["Straße"]),
+        ("Die Straße ist lang", "straße", ["Straße"]),
+        ("STRASSE", "straße", ["STRASSE"]),
+        ("Åsa Ångström spoke", "angstrom", ["Ångström"]),
+        ("A\u030angstro\u0308m", "angstro", ["A\u030angstro\u0308"]),  # keeps the mark
+        ("Guðrún Ólafsson", "olafsson", ["Ólafsson"]),
+        ("the ﬁnal word", "final", ["ﬁnal"]),
+        ("王丽说", "王丽", ["王丽"]),
+        ("Wang and wang and WANG", "wang", ["Wang", "wang", "WANG"]),
+        ("renewable\n   energy", "renewable energy", ["renewable\n   energy"]),
+        ("nothing here", "zebra", []),
+    ],
+)
+def test_spans_are_in_the_original_text(text, query, shown):
+    needles = [term.text for term in parse_query(f'"{query}"')]
+    assert _shown(text, spans(text, needles)) == shown
+
+
+def test_spans_merge_and_sort():
+    text = "green energy and energy"
+    assert spans(text, ["energy", "green en"]) == [(0, 12), (17, 23)]
+    assert spans(text, []) == []
+    assert spans(text, [""]) == []
+    assert spans("", ["x"]) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph, excerpt, shown",
+    [
+        ("He said   big\nworld today.", "big world", "big\nworld"),
+        ("He said big world.", "  big   world ", "big world"),
+        ("He said big world.", "Big world", None),  # case is exact
+        ("He said big world.", "", None),
+        ("He said big world.", "small world", None),
+    ],
+)
+def test_excerpt_span(paragraph, excerpt, shown):
+    found = excerpt_span(paragraph, excerpt)
+    assert (paragraph[found[0]:found[1]] if found else None) == shown
+
+
+def test_every_seed_excerpt_is_spanned():
+    for quote in _SEED.quotes:
+        found = excerpt_span(_SEED.source.paragraph(quote.paragraph), quote.excerpt)
+        assert found is not None, quote.index
+
+
+# -- Catalog --------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def catalog(nordic):
+    return Catalog([nordic])
+
+
+def _who(catalog, rows):
+    return [catalog.rows[i].quote.speaker.id for i in rows]
+
+
+def test_catalog_select_nothing_selects_all(catalog):
+    assert catalog.select() == [0, 1, 2, 3]
+
+
+def test_catalog_speakers_or_within_facet(catalog):
+    assert catalog.select(speakers=frozenset({"gudrun-olafsson"})) == [0, 3]
+    assert catalog.select(speakers=frozenset({"gudrun-olafsson", "asa-angstrom"})) == [0, 2, 3]
+
+
+def test_catalog_topics_or_within_facet(catalog):
+    assert catalog.select(topics=frozenset({"fisheries"})) == [2, 3]
+    assert catalog.select(topics=frozenset({"fisheries", "energy"})) == [0, 1, 2, 3]
+
+
+def test_catalog_and_across_facets(catalog):
+    speakers = frozenset({"gudrun-olafsson", "asa-angstrom"})
+    assert catalog.select(speakers=speakers, topics=frozenset({"energy"})) == [0, 3]
+    assert catalog.select(speakers=frozenset({"wang-li"}), topics=frozenset({"fisheries"})) == []
+
+
+def test_catalog_facets_and_search_terms(catalog):
+    speakers = frozenset({"gudrun-olafsson", "asa-angstrom"})
+    assert catalog.select(speakers=speakers, terms=parse_query("nordic")) == [2]
+    assert catalog.select(speakers=speakers, topics=frozenset({"energy"}),
+                          terms=parse_query("working group")) == [3]
+    assert catalog.select(terms=parse_query("geothermal")) == [0, 1, 3]
+    # A faceted search must not leak into the next unfaceted one.
+    assert catalog.select(speakers=frozenset({"wang-li"}), terms=parse_query("energy")) == [1]
+    assert catalog.select(terms=parse_query("energy")) == [0, 1, 3]
+
+
+def test_catalog_merges_speakers_and_counts(catalog):
+    assert catalog.speakers["gudrun-olafsson"].count == 2
+    assert catalog.topics["energy"].count == 3
+    assert len(catalog) == 4
+
+
+def test_filter_rows(catalog):
+    rows = catalog.rows
+
+    def who(found):
+        return [r.quote.speaker.id for r in found]
+
+    assert who(filter_rows(rows, speaker="olafsson")) == ["gudrun-olafsson"] * 2
+    assert who(filter_rows(rows, speaker="王丽")) == ["wang-li"]
+    assert who(filter_rows(rows, topic="fish")) == ["asa-angstrom", "gudrun-olafsson"]
+    assert who(filter_rows(rows, speaker="olafsson", topic="fisheries")) == ["gudrun-olafsson"]
+    assert who(filter_rows(rows, session="bilateral")) == ["gudrun-olafsson"]
+    assert who(filter_rows(rows, speaker="wang", search="solar")) == ["wang-li"]
+    assert who(filter_rows(rows, speaker="wang", topic="fisheries")) == []
+
+
+def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
+    """A query typed further over few hits is searched at once, even in a large catalog;
+    a new query, fewer terms, or other filters are not."""
+    import tui.core.catalog
+
+    assert not catalog.quick(terms=parse_query("energy"))  # no search yet to narrow
+    catalog.select(terms=parse_query("ener"))
+    assert catalog.quick(terms=parse_query("energy"))
+    assert catalog.quick(terms=parse_query("ener solar"))
+    assert not catalog.quick(terms=parse_query("solar"))  # does not cover "ener"
+    assert not catalog.quick(terms=parse_query("ene"))  # shorter: more hits, not fewer
+    assert not catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
+    monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 2)  # "ener" has three hits
+    assert not catalog.quick(terms=parse_query("energy"))
+
+
+def test_catalog_quick_follows_a_filtered_search(catalog):
+    speakers = frozenset({"wang-li"})
+    catalog.select(speakers=speakers, terms=parse_query("sol"))
+    assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
+    assert not catalog.quick(terms=parse_query("solar"))
+
+
+def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):
+    """A library holds each person once per meeting: the index keeps one haystack per
+    distinct text, and a search still finds the person's quotes in every meeting."""
+    from tui.bench.synth import write_library
+
+    folder = write_library(tmp_path / "library", 6, 5)
+    briefings = [load(path) for path in sorted(folder.rglob("*.toml"))]
+    catalog = Catalog(briefings)
+    index = catalog.index
+    speakers = {id(q.speaker) for b in briefings for q in b.quotes}
+    texts = {speaker_text(q.speaker) for b in briefings for q in b.quotes}
+    assert len(index._speakers) == len(texts) < len(speakers)
+    name = briefings[0].quotes[0].speaker.name.split()[0]
+    hits = catalog.select(terms=parse_query("@" + name))
+    naive = [i for i, row in enumerate(catalog.rows)
+             if fold(name) in fold(speaker_text(row.quote.speaker))]
+    assert hits == naive and len({catalog.rows[i].briefing.path for i in hits}) > 1

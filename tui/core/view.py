@@ -1,0 +1,84 @@
+"""What the reader shows: active filters and search over a catalog, as plain data (no
+Textual), so that it can be tested and reused by the export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .catalog import Catalog
+from .search import ALL, SPEAKER, TOPIC, Term, fold, parse_query
+
+
+@dataclass(frozen=True)
+class View:
+    """Filters and query; `rows` are the catalog row indices they select."""
+
+    speakers: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    query: str = ""
+    terms: tuple[Term, ...] = field(default=(), compare=False)
+    briefing: str | None = None  # a Catalog.ranges key: only that briefing's quotes
+
+    def with_query(self, query: str) -> View:
+        return replace(self, query=query, terms=parse_query(query))
+
+    def toggle_speaker(self, speaker_id: str) -> View:
+        return replace(self, speakers=self.speakers ^ {speaker_id})
+
+    def toggle_topic(self, topic_id: str) -> View:
+        return replace(self, topics=self.topics ^ {topic_id})
+
+    def with_briefing(self, key: str | None) -> View:
+        return replace(self, briefing=key)
+
+    def cleared_filters(self) -> View:
+        return replace(self, speakers=frozenset(), topics=frozenset(), briefing=None)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.speakers or self.topics or self.terms or self.briefing is not None)
+
+    def needles(self, scope: str) -> list[str]:
+        """Folded search words that highlight text of `scope` (ALL: quote text)."""
+        return [t.text for t in self.terms if t.scope in (ALL, scope)]
+
+    def text_needles(self, catalog: Catalog) -> list[str]:
+        """What to highlight in quote text: plain search words and the keywords of the
+        topics chosen as filters."""
+        words = [t.text for t in self.terms if t.scope == ALL]
+        for topic_id in self.topics:
+            entry = catalog.topics.get(topic_id)
+            if entry is not None:
+                words.extend(fold(k) for k in entry.keywords)
+        return words
+
+    def rows(self, catalog: Catalog) -> list[int]:
+        return catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
+
+    def quick(self, catalog: Catalog) -> bool:
+        """Whether `rows` would take well under a frame (see Catalog.quick)."""
+        return catalog.quick(self.speakers, self.topics, self.terms, self._briefing(catalog))
+
+    def _briefing(self, catalog: Catalog) -> str | None:
+        return self.briefing if self.briefing in catalog.ranges else None
+
+    def describe(self, catalog: Catalog) -> str:
+        """The active filters in words, for the status line and exports."""
+        parts = []
+        chosen = catalog.briefing_of(self.briefing)
+        if chosen is not None:
+            parts.append(f"meeting: {chosen.meeting.title} ({chosen.meeting.when})")
+        if self.speakers:
+            names = sorted(catalog.speakers[s].speaker.name for s in self.speakers
+                           if s in catalog.speakers)
+            parts.append("speaker: " + " or ".join(names))
+        if self.topics:
+            titles = sorted(catalog.topics[t].topic.title for t in self.topics
+                            if t in catalog.topics)
+            parts.append("topic: " + " or ".join(titles))
+        if self.query.strip():
+            parts.append(f"search: {self.query.strip()}")
+        return " · ".join(parts)
+
+
+__all__ = ["View", "SPEAKER", "TOPIC", "ALL"]

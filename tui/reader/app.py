@@ -1,0 +1,272 @@
+"""The reader: a Textual app over one or more briefings. `make_app` builds it for the CLI
+and the tests alike."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from ..core.catalog import Catalog
+from ..core.model import Briefing
+from ..core.problem import Problem
+from ..core.sanitize import clean
+from ..store import collector
+from ..store.loading import Loaded, Prefetch, display_name, load_files, set_store
+from ..store.watch import Library
+from .screens.reader import SYNC_ROWS, ReaderScreen
+
+WATCH_SECONDS = 1.0  # how often open files are checked (a stat each) for changes
+SYNC_BYTES = 2 * 2**20  # briefings smaller than this load before the first paint
+PROGRESS_SECONDS = 0.2  # how often the loading screen is told how far loading has got
+
+
+def _commands():
+    """The palette's provider, imported when the palette first opens (it pulls in much of
+    Textual that the first paint does not need)."""
+    from .commands import BriefingCommands
+
+    return BriefingCommands
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class BriefingApp(App):
+    """Loads the briefings, then shows them on a `ReaderScreen`."""
+
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing"
+    COMMANDS = App.COMMANDS | {_commands}
+
+    BINDINGS = [
+        Binding("o", "overview", "Overview"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        files: Sequence[Path] = (),
+        briefings: Sequence[Briefing] = (),
+        problems: Sequence[Problem] = (),
+        use_cache: bool = True,
+        prefetch: Prefetch | None = None,
+    ) -> None:
+        super().__init__()
+        self.prefetch = prefetch  # for the first load only
+        self.files = list(files)
+        self.problems: list[Problem] = list(problems)
+        self.use_cache = use_cache
+        self.catalog = Catalog(briefings)
+        self.fatal: str | None = None
+        self.pending_stores: list = []
+        self.library = Library()
+        self.watch_interval = WATCH_SECONDS
+        self._early: list[Loaded] | None = None  # loaded before the first paint
+        self._total_bytes = 0
+
+    def get_default_screen(self) -> Screen:
+        """The reader itself when the briefings are small enough to load before the first
+        paint (one screen to build and draw, not two); otherwise a blank screen, under the
+        loading screen, until they have loaded."""
+        self._total_bytes = sum(_size(path) for path in self.files)
+        if not self.files:
+            self._early = []
+        elif self._total_bytes < SYNC_BYTES:
+            self._early = load_files(self.files, self.use_cache, prefetch=self.prefetch)
+        if self._early is not None:
+            reader = self._prepare(self._early)
+            if reader is not None:
+                return reader
+        return Screen()
+
+    def on_mount(self) -> None:
+        if self._early is not None:
+            if self.fatal:
+                self.exit(return_code=1)
+            else:
+                self._start(self._early)
+            self._early = None  # the reader holds what it needs; reloads replace it
+            return
+        from .screens.loading import LoadingScreen
+
+        screen = LoadingScreen(self._total_bytes, len(self.files))
+        self.push_screen(screen)
+        self._load_in_thread(screen)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_thread(self, screen) -> None:
+        from .screens.loading import LoadingScreen
+
+        shown = [0.0]
+
+        def progress(done: int, total: int, path: Path) -> None:
+            # A few times a second, without waiting for the screen: a round trip to the
+            # UI thread per file made a 2,000-file library load four times slower.
+            now = time.monotonic()
+            if now - shown[0] >= PROGRESS_SECONDS:
+                shown[0] = now
+                screen.post_message(LoadingScreen.Progress(done, display_name(path)))
+
+        loaded = load_files(self.files, self.use_cache, progress, self.prefetch)
+        self.call_from_thread(self._open, loaded)
+
+    def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
+        """The reader over the loaded briefings, or None (and `fatal` says why) when none
+        of them opens."""
+        with collector.paused(keep=True):  # a full collection would walk every quote
+            for item in loaded:
+                self.problems.extend(item.problems)
+            if self.files:
+                self.library = Library.from_loaded(loaded)
+                if not self.library.briefings():
+                    errors = [str(p) for p in self.problems if not p.warning]
+                    self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
+                    return None
+                self.catalog = Catalog(self.library.briefings())
+            reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
+        return reader
+
+    def _open(self, loaded: list[Loaded]) -> None:
+        """Show the briefings loaded in the background in place of the loading screen."""
+        from .screens.loading import LoadingScreen
+
+        reader = self._prepare(loaded)
+        if reader is None:
+            self.exit(return_code=1)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoadingScreen):
+            self.pop_screen()  # help or overview opened while loading: the reader comes first
+        self.switch_screen(reader)
+        self._start(loaded)
+
+    def _start(self, loaded: list[Loaded]) -> None:
+        """With the reader on screen: report problems; after the first paint, build the
+        search index and write the cache entries; start watching the files."""
+        if self.problems:
+            self._report_problems()
+        # Kept here, not only passed on: if the user quits before the first paint's
+        # callback runs, the CLI still writes them (finish_caching).
+        self.pending_stores = [item.store for item in loaded if item.store is not None]
+        whole = set_store(loaded, self.use_cache)  # after the files' own entries
+        if whole is not None:
+            self.pending_stores.append(whole)
+        self.call_after_refresh(self._after_paint)
+        if self.files and self.watch_interval:
+            self.set_interval(self.watch_interval, self.check_files)
+
+    # -- live reload -------------------------------------------------------------------------
+    def check_files(self) -> None:
+        """Reload the open files that changed on disk, keeping the reader's view."""
+        changed = self.library.changed()
+        if not changed:
+            return
+        messages = []
+        for entry in changed:
+            outcome = self.library.reload(entry, self.use_cache)
+            name = display_name(entry.path)
+            if outcome == "gone":
+                messages.append(f"{name} is gone; its last version stays on screen.")
+            elif outcome == "error":
+                messages.append(f"{name} has errors; showing its last good version. {entry.error}")
+            else:
+                messages.append(f"Reloaded {name}.")
+        self.catalog = Catalog(self.library.briefings())
+        if self.reader is not None:
+            self.reader.replace_catalog(self.catalog, self.library.errors(), self.library.gone())
+        self.catalog.index  # noqa: B018
+        self.notify(clean("\n".join(messages)), markup=False,
+                    severity="warning" if any("Reloaded" not in m for m in messages) else "information")
+
+    def _after_paint(self) -> None:
+        if len(self.catalog) < SYNC_ROWS:
+            self.catalog.index  # noqa: B018  (small: build it now)
+            self.finish_caching()
+            return
+        self._background()
+
+    @work(thread=True, exclusive=True, group="background")
+    def _background(self) -> None:
+        self.catalog.index  # noqa: B018  (built once, off the UI thread)
+        self.finish_caching()
+
+    def finish_caching(self) -> None:
+        """Write the cache entries not yet written (the CLI calls this again after the app
+        has closed, in case the user quit first)."""
+        while self.pending_stores:
+            store = self.pending_stores[0]
+            store()
+            if self.pending_stores and self.pending_stores[0] is store:
+                self.pending_stores.pop(0)
+
+    def _report_problems(self) -> None:
+        warnings = sum(p.warning for p in self.problems)
+        errors = len(self.problems) - warnings
+        self.notify(
+            f"{errors} error(s), {warnings} warning(s); first: {self.problems[0]}\n"
+            "Run `briefing check` for all.",
+            title="Problems in the briefings",
+            severity="error" if errors else "warning",
+            markup=False,
+            timeout=8,
+        )
+
+    @property
+    def reader(self) -> ReaderScreen | None:
+        """The main screen, wherever it is in the stack."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                return screen
+        return None
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_overview(self) -> None:
+        from .screens.overview import OverviewScreen
+
+        if not isinstance(self.screen, OverviewScreen):
+            self.push_screen(OverviewScreen(self.catalog), self._jump)
+
+    def _jump(self, target: tuple[str | None, str | None] | None) -> None:
+        if target and self.reader is not None:
+            self.reader.show_only(*target)
+
+    def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:
+        """Back to the reader, showing only that speaker's and/or topic's quotes."""
+        while len(self.screen_stack) > 1 and self.screen is not self.reader:
+            self.pop_screen()
+        if self.reader is not None:
+            self.reader.show_only(speaker, topic)
+
+    def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
+        while len(self.screen_stack) > 1 and self.screen is not self.reader:
+            self.pop_screen()
+        if self.reader is not None:
+            self.reader.jump_to_session(briefing, session_id)
+
+
+def make_app(
+    files: Sequence[Path | str] = (),
+    briefings: Sequence[Briefing] = (),
+    problems: Sequence[Problem] = (),
+    use_cache: bool = True,
+    prefetch: Prefetch | None = None,
+) -> BriefingApp:
+    """The reader over `files` (loaded when it starts) or already loaded `briefings`;
+    `prefetch` is the check of the files started by the CLI, if any."""
+    paths = [f if isinstance(f, Path) else Path(f) for f in files]  # not parsed again
+    return BriefingApp(paths, briefings, problems, use_cache, prefetch)

@@ -1,0 +1,332 @@
+"""The main screen: speakers, topics, quotes and the selected quote in detail, with
+filters and search."""
+
+from __future__ import annotations
+
+import bisect
+import os
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from ...core.catalog import Catalog
+from ...core.model import Briefing
+from ...core.sanitize import clean
+from ...core.search import ALL, SPEAKER, TOPIC
+from ...core.view import View
+from ...output import export
+from ...output.writing import write_new_file
+from ..widgets.briefings import ALL as ALL_BRIEFINGS
+from ..widgets.briefings import BriefingsList
+from ..widgets.briefings import entries as briefing_entries
+from ..widgets.detail import DetailPane
+from ..widgets.header import MeetingHeader
+from ..widgets.keysbar import KeysBar
+from ..widgets.quotes import QuotesList
+from ..widgets.rowlist import RowList
+from ..widgets.searchbar import SearchBar
+from ..widgets.speakers import SpeakersList
+from ..widgets.statusline import StatusLine
+from ..widgets.topics import TopicsList
+
+WIDE = 150  # columns from which the detail pane stands beside the quotes
+SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on the UI thread
+
+
+def _count_in(rows: list[int], span: range) -> int:
+    """How many of the sorted row indices `rows` fall in `span`."""
+    return bisect.bisect_left(rows, span.stop) - bisect.bisect_left(rows, span.start)
+
+
+class ReaderScreen(Screen):
+    # The quotes pane has the focus from the start: focusing it after mounting would restyle
+    # the panes twice more before the first frame.
+    AUTO_FOCUS = "#quotes"
+
+    BINDINGS = [
+        # Priority bindings act as the key arrives, before keys typed after it are routed,
+        # so "/trade<Enter>n" typed at once lands in the right places.
+        Binding("slash", "search", "Search", priority=True),
+        Binding("enter", "leave_search", "Keep results", priority=True),
+        Binding("escape", "leave_search", "Leave search", priority=True, show=False),
+        Binding("escape", "clear", "Clear", show=False),
+        Binding("n", "next_match(1)", "Next"),
+        Binding("N", "next_match(-1)", "Prev", show=False),
+        Binding("c", "copy", "Copy"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
+                 gone: set[str] | None = None) -> None:
+        super().__init__()
+        self.view = View()
+        self.in_view: list[int] = list(range(len(catalog)))
+        self._set_catalog(catalog, errors or {}, gone or set())
+        self.set_class(self.is_library, "-library")
+
+    def _set_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
+        self.catalog = catalog
+        self.errors, self.gone = errors, gone
+        self._speaker_order = sorted(catalog.speakers.values(),
+                                     key=lambda e: (-e.count, e.speaker.name))
+        self._topic_order = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
+        self._briefing_entries = briefing_entries(catalog.briefings, errors, gone)
+
+    @property
+    def is_library(self) -> bool:
+        return len(self.catalog.briefings) > 1 or bool(self.errors)
+
+    def replace_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
+        """New versions of the briefings (a file changed on disk): keep the filters, the
+        search and the selected quote where they still apply."""
+        current = self.query_one(QuotesList).current()
+        self._set_catalog(catalog, errors, gone)
+        self.set_class(self.is_library, "-library")
+        if self.is_library and not self.query(BriefingsList):  # a file broke: now a library
+            self.query_one("#left").mount(self._briefings_pane(), before="#speakers")
+        self.query_one(MeetingHeader).show(catalog.briefings)
+        self.query_one(QuotesList).show_meeting = len(catalog.briefings) > 1
+        keep = None
+        if current is not None:
+            key = (str(current.briefing.path), current.quote.index)
+            keep = next((i for i, r in enumerate(catalog.rows)
+                         if (str(r.briefing.path), r.quote.index) == key), None)
+        self.set_view(self.view, keep=keep)
+
+    # -- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(id="header")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                if self.is_library:  # one briefing has no Briefings pane to build and style
+                    yield self._briefings_pane()
+                yield SpeakersList(id="speakers")
+                yield TopicsList(id="topics")
+            # Layout classes are set before the first styling, not after it on mount.
+            with Horizontal(id="right", classes=self._layout_classes(self.app.size.width)):
+                yield QuotesList(id="quotes")
+                yield DetailPane(id="detail")
+        with Horizontal(id="bottom"):
+            yield SearchBar(id="search")
+            yield StatusLine(id="status")
+        yield KeysBar(id="keys")
+
+    @staticmethod
+    def _briefings_pane() -> BriefingsList:
+        pane = BriefingsList(id="briefings")
+        pane.border_title = "Briefings"
+        return pane
+
+    def on_mount(self) -> None:
+        for pane, title in (("#speakers", "Speakers"), ("#topics", "Topics"),
+                            ("#quotes", "Quotes"), ("#detail", "Quote")):
+            self.query_one(pane).border_title = title
+        self.query_one(MeetingHeader).show(self.catalog.briefings)
+        self.query_one(QuotesList).show_meeting = len(self.catalog.briefings) > 1
+        self.refresh_view()
+
+    def on_resize(self, event) -> None:
+        self.query_one("#right").set_classes(self._layout_classes(event.size.width))
+
+    @staticmethod
+    def _layout_classes(width: int) -> str:
+        return "-wide" if width >= WIDE else ""
+
+    def _focus(self, widget) -> None:
+        """Focus now, not after the queued keys: typing right after `/` must reach the field."""
+        self.set_focus(widget)
+
+    # -- view --------------------------------------------------------------------------------
+    def set_view(self, view: View, keep: int | None = None) -> None:
+        """Show `view` (with the quotes cursor on row `keep`, if given and in view). Large
+        catalogs compute it off the UI thread; a newer view cancels the computation of an
+        older one rather than waiting behind it. Some views are shown at once whatever the
+        size: the unfiltered one (every row, the catalog's totals), so the first paint has
+        the quotes; and a query typed further over few hits, so that the typed character
+        and its results reach the screen in one frame."""
+        self.view = view
+        self._keep = keep
+        if len(self.catalog) < SYNC_ROWS or not view.filtered or view.quick(self.catalog):
+            self.workers.cancel_group(self, "view")  # an older view's, now outdated
+            self._apply(view, *self._compute(view))
+        else:
+            self._compute_in_thread(view)
+
+    def refresh_view(self) -> None:
+        self.set_view(self.view)
+
+    def _compute(self, view: View) -> tuple[list[int], dict[str, int], dict[str, int]]:
+        catalog = self.catalog
+        rows = view.rows(catalog)
+        return (rows, *catalog.counts(rows))
+
+    @work(thread=True, exclusive=True, group="view")
+    def _compute_in_thread(self, view: View) -> None:
+        result = self._compute(view)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply, view, *result)
+
+    def _apply(self, view: View, rows: list[int], speaker_counts, topic_counts) -> None:
+        """Redraw every pane for `view`, unless a newer view has been asked for."""
+        if view is not self.view:
+            return
+        catalog = self.catalog
+        quotes = self.query_one(QuotesList)
+        keep = self._keep if self._keep is not None else quotes.current_index()
+        self._keep = None
+        self.in_view = rows
+        speakers, topics = self._speaker_order, self._topic_order
+        chosen = catalog.briefing_of(view.briefing)
+        if chosen is not None:  # a chosen briefing narrows the other panes to it
+            present = {s.id for s in chosen.speakers}
+            speakers = [e for e in speakers if e.id in present]
+            present = {t.id for t in chosen.topics}
+            topics = [e for e in topics if e.id in present]
+        self.query_one(SpeakersList).show(
+            speakers, speaker_counts, view.speakers, view.needles(SPEAKER)
+        )
+        self.query_one(TopicsList).show(topics, topic_counts, view.topics, view.needles(TOPIC))
+        if self.is_library:
+            counts = {ALL_BRIEFINGS: len(rows)}
+            for key, span in catalog.ranges.items():
+                counts[key] = _count_in(rows, span)
+            marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
+            self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, ())
+        quotes.show(
+            catalog.rows, rows, view.needles(SPEAKER), view.needles(TOPIC),
+            view.text_needles(catalog), keep=keep, session_needles=view.needles(ALL),
+        )
+        quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
+        self.query_one(StatusLine).show(len(rows), len(catalog), view.describe(catalog))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        view = self.view
+        self.query_one(DetailPane).show(
+            self.query_one(QuotesList).current(),
+            view.text_needles(self.catalog), view.needles(SPEAKER), view.needles(TOPIC),
+            view.needles(ALL),
+        )
+
+    # -- events ------------------------------------------------------------------------------
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        if isinstance(event.rowlist, QuotesList):
+            self._show_detail()
+
+    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
+        if isinstance(event.rowlist, SpeakersList):
+            entry = event.rowlist.current()
+            if entry is not None:
+                self.set_view(self.view.toggle_speaker(entry.id))
+        elif isinstance(event.rowlist, TopicsList):
+            entry = event.rowlist.current()
+            if entry is not None:
+                self.set_view(self.view.toggle_topic(entry.id))
+        elif isinstance(event.rowlist, QuotesList):
+            self._focus(self.query_one(DetailPane))
+        elif isinstance(event.rowlist, BriefingsList):
+            entry = event.rowlist.current()
+            if entry is None:
+                return
+            if entry.briefing is None and entry.id != ALL_BRIEFINGS:
+                self.notify(clean(entry.status), title="Cannot be opened", severity="error",
+                            markup=False)
+            elif entry.id == ALL_BRIEFINGS or entry.id == self.view.briefing:
+                self.set_view(self.view.with_briefing(None))
+            else:
+                self.set_view(self.view.with_briefing(entry.id))
+
+    def on_input_changed(self, event: SearchBar.Changed) -> None:
+        if event.input.id == "search" and event.value != self.view.query:
+            self.set_view(self.view.with_query(event.value))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "leave_search":
+            return isinstance(self.focused, SearchBar)
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one(SearchBar)
+        if self.focused is search:
+            search.insert_text_at_cursor("/")
+            return
+        self._focus(search)
+        search.cursor_position = len(search.value)
+
+    def action_leave_search(self) -> None:
+        """Enter or Esc in the search field: keep the results and go to the quotes."""
+        self._focus(self.query_one(QuotesList))
+
+    def action_clear(self) -> None:
+        """Esc outside the search field: clear the search, then (next Esc) the filters."""
+        if self.view.query:
+            self.query_one(SearchBar).value = ""
+            self.set_view(self.view.with_query(""))
+        elif self.view.speakers or self.view.topics or self.view.briefing is not None:
+            self.set_view(self.view.cleared_filters())
+
+    def action_next_match(self, step: int) -> None:
+        quotes = self.query_one(QuotesList)
+        if not quotes.count:
+            self.app.bell()
+            return
+        self._focus(quotes)
+        quotes.cursor = (quotes.cursor + step) % quotes.count
+
+    def action_copy(self) -> None:
+        row = self.query_one(QuotesList).current()
+        if row is None:
+            self.notify("No quote selected to copy.", severity="warning")
+            return
+        self.app.copy_to_clipboard(export.citation(row))
+        message = "Citation sent to the clipboard (OSC 52)."
+        if os.environ.get("TMUX"):
+            message += " In tmux this needs `set -g set-clipboard on`."
+        self.notify(message, markup=False)
+
+    def action_export(self) -> None:
+        rows = [self.catalog.rows[i] for i in self.in_view]
+        title = "Quotes"
+        described = self.view.describe(self.catalog)
+        if described:
+            title += f" ({described})"
+        try:
+            path = write_new_file(Path.cwd(), "briefing-export", ".md", export.markdown(rows, title))
+        except OSError as error:
+            self.notify(clean(f"Export failed: {error}"), severity="error", markup=False)
+            return
+        self.notify(clean(f"Exported {len(rows)} quotes to {path}"), markup=False)
+
+    # -- jumps (overview, command palette) ---------------------------------------------------
+    def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:
+        """Clear search and filters, then filter by `speaker` and/or `topic`."""
+        self.query_one(SearchBar).value = ""
+        view = View()
+        if speaker:
+            view = view.toggle_speaker(speaker)
+        if topic:
+            view = view.toggle_topic(topic)
+        self.set_view(view)
+        self._focus(self.query_one(QuotesList))
+
+    def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
+        """Put the quotes cursor on the first quote of a session, clearing what hides it."""
+        target = next(
+            (i for i, r in enumerate(self.catalog.rows)
+             if r.briefing is briefing and r.quote.session and r.quote.session.id == session_id),
+            None,
+        )
+        if target is None:
+            self.notify("No quote belongs to that session.", severity="warning")
+            return
+        if target not in self.in_view:
+            self.show_only()
+        quotes = self.query_one(QuotesList)
+        quotes.cursor = self.in_view.index(target)
+        self._focus(quotes)

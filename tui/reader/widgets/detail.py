@@ -1,0 +1,138 @@
+"""The detail pane: the selected quote in full, who said it to whom, where, and the source
+paragraph it came from with the excerpt marked."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...core.model import Row
+from ...core.search import excerpt_span, spans
+
+SHOWN_CHARACTERS = 20_000  # of one text; the rest is named, not drawn (a 1 MB quote stays fast)
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    rest = len(text) - SHOWN_CHARACTERS
+    return (text[:SHOWN_CHARACTERS] + f" … [{rest:,} more characters: "
+            "`e` exports the whole text]")
+
+
+class DetailPane(VerticalScroll):
+    """Scrollable; its text is built as Rich Text, never parsed as markup."""
+
+    COMPONENT_CLASSES = {"detail--label", "detail--match", "detail--excerpt", "detail--dim"}
+
+    BINDINGS = [  # not in the keys bar: the keys every pane shares
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+
+    _shown: tuple = ()
+    _row: Row | None = None
+
+    def compose(self):
+        yield Static(id="detail-body")
+
+    def show(self, row: Row | None, text_needles, speaker_needles, topic_needles,
+             session_needles=()) -> None:
+        # The quote by identity, not its Row: rows are made on demand, and a new one may
+        # take the address of the last. The row is kept, so the ids stay its quote's.
+        shown = None if row is None else (id(row.briefing), id(row.quote))
+        key = (shown, tuple(text_needles), tuple(speaker_needles), tuple(topic_needles),
+               tuple(session_needles))
+        if key == self._shown:
+            return
+        same_quote = bool(self._shown) and self._shown[0] == key[0]
+        self._shown, self._row = key, row
+        body = self.query_one("#detail-body", Static)
+        # Highlights alone never change the text's size: no new layout for them.
+        body.update(self.build(row, text_needles, speaker_needles, topic_needles,
+                               session_needles), layout=not same_quote)
+        if not same_quote:
+            self.scroll_home(animate=False)
+
+    def build(self, row: Row | None, text_needles, speaker_needles, topic_needles,
+              session_needles=()) -> Text:
+        if row is None:
+            return Text("No quote selected.", style=self.get_component_rich_style("detail--dim"))
+        quote, briefing = row.quote, row.briefing
+        label = self.get_component_rich_style("detail--label")
+        match = self.get_component_rich_style("detail--match")
+        dim = self.get_component_rich_style("detail--dim")
+        out = Text()
+
+        def marked(text: str, needles, base: Style | str = "") -> Text:
+            piece = Text(text, style=base)
+            for start, end in spans(text, needles):
+                piece.stylize(match, start, end)
+            return piece
+
+        out.append_text(marked(quote.speaker.name, speaker_needles, "bold"))
+        who = ", ".join(p for p in (quote.speaker.role, quote.speaker.affiliation) if p)
+        if who:
+            out.append(" \u2014 ")
+            out.append_text(marked(who, speaker_needles))
+        out.append("\n\n")
+        out.append("\u201c" if quote.direct else "")
+        out.append_text(marked(_shortened(quote.text), text_needles))
+        out.append("\u201d" if quote.direct else "")
+        out.append("\n")
+        out.append("direct quotation" if quote.direct else "paraphrase", style=dim)
+        out.append("\n\n")
+
+        def field(name: str, value: Text | str) -> None:
+            out.append(f"{name:<9}", style=label)
+            out.append_text(value if isinstance(value, Text) else Text(value))
+            out.append("\n")
+
+        if quote.to:
+            field("To", ", ".join(s.name for s in quote.to))
+        if quote.session is not None:
+            field("Session", marked(quote.session.title, session_needles))
+        if quote.topics:
+            topics = Text(", ").join(marked(t.title, topic_needles) for t in quote.topics)
+            field("Topics", topics)
+        meeting = briefing.meeting
+        field("Meeting", f"{meeting.title} ({meeting.when}{', ' + meeting.place if meeting.place else ''})")
+        if quote.note:
+            field("Note", quote.note)
+        out.append("\n")
+        out.append_text(self._source(row, text_needles, label, match, dim))
+        return out
+
+    def _source(self, row: Row, needles, label: Style, match: Style, dim: Style) -> Text:
+        quote, source = row.quote, row.briefing.source
+        out = Text()
+        if quote.paragraph is None:
+            out.append("Source  ", style=label)
+            out.append("this quote names no source paragraph", style=dim)
+            return out
+        heading = f"Source, paragraph {quote.paragraph}"
+        if source.outlet:
+            heading += f" ({source.outlet})"
+        out.append(heading, style=label)
+        out.append("\n")
+        paragraph = source.paragraph(quote.paragraph)
+        paragraph = _shortened(paragraph) if paragraph is not None else None
+        if paragraph is None:
+            if not source.text_path:
+                out.append("The briefing names no source text.", style=dim)
+            else:
+                out.append(f"Source text '{source.text_path}' is not available.", style=dim)
+            return out
+        text = Text(paragraph)
+        place = excerpt_span(paragraph, quote.excerpt) if quote.excerpt else None
+        if place is not None:
+            text.stylize(self.get_component_rich_style("detail--excerpt"), *place)
+        for start, end in spans(paragraph, needles):
+            text.stylize(match, start, end)
+        out.append_text(text)
+        return out

@@ -1,0 +1,89 @@
+"""The Quotes pane: two lines a quote, speaker and context above, the words below."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.binding import Binding
+
+from ...core.model import Row
+from ...core.sanitize import one_line
+from ...core.search import spans
+from .rowlist import RowList, styled
+
+DIRECT, PARAPHRASE = "\u201c", "\u2248"  # “ for the speaker's own words, ≈ for reported speech
+
+
+class QuotesList(RowList):
+    BINDINGS = [Binding("enter", "choose", "Read")]
+    row_height = 2
+    empty_text = "No quote matches: Esc clears the search and filters"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows: Sequence[Row] = ()
+        self.indices: Sequence[int] = ()
+        self.speaker_needles: list[str] = []
+        self.topic_needles: list[str] = []
+        self.text_needles: list[str] = []
+        self.session_needles: list[str] = []
+        self.show_meeting = False
+
+    def show(self, rows, indices, speaker_needles, topic_needles, text_needles,
+             keep: int | None = None, session_needles=()) -> None:
+        """Show the catalog `rows` at indices `indices`; keep the cursor on row `keep`."""
+        self.rows, self.indices = rows, indices
+        self.speaker_needles, self.topic_needles = speaker_needles, topic_needles
+        self.text_needles = text_needles
+        self.session_needles = list(session_needles)
+        try:
+            cursor = indices.index(keep) if keep is not None else 0
+        except ValueError:
+            cursor = 0
+        self.set_count(len(indices), cursor)
+
+    def current(self) -> Row | None:
+        if 0 <= self.cursor < len(self.indices):
+            return self.rows[self.indices[self.cursor]]
+        return None
+
+    def current_index(self) -> int | None:
+        return self.indices[self.cursor] if 0 <= self.cursor < len(self.indices) else None
+
+    def render_row(self, index: int, width: int) -> list[Text]:
+        row = self.rows[self.indices[index]]
+        quote = row.quote
+        match = self.style_of("rowlist--match")
+        dim = self.style_of("rowlist--dim")
+        name = one_line(quote.speaker.name)
+        top = Text()  # not Text(marker, style=dim): that would dim the whole line
+        top.append(DIRECT + " " if quote.direct else PARAPHRASE + " ", style=dim)
+        top.append_text(styled(name, spans(name, self.speaker_needles), match, "bold"))
+        if self.show_meeting:
+            top.append(" · ", style=dim)
+            top.append(row.briefing.meeting.when, style=dim)
+        if quote.session is not None:
+            session = one_line(quote.session.title)
+            top.append(" · ", style=dim)
+            top.append_text(styled(session, spans(session, self.session_needles), match, dim))
+        for topic in quote.topics:
+            title = one_line(topic.title)
+            top.append(" · ", style=dim)
+            top.append_text(styled(title, spans(title, self.topic_needles), match, dim))
+        if quote.paragraph is not None:
+            marker = f" ¶{quote.paragraph}"
+            top.truncate(max(1, width - len(marker)), overflow="ellipsis", pad=True)
+            top.append(marker, style=dim)
+        # A row shows one line of the text: measuring and cutting more of it than can show
+        # was most of the cost of drawing a row. Every character takes at least one cell,
+        # bar combining marks; a text cut here still ends with an ellipsis.
+        # (Plus the longest needle: a match that starts on screen is found whole.)
+        cut = width + 8 + max(map(len, self.text_needles), default=0)
+        text = one_line(quote.text[:cut])
+        bottom = Text("  ")
+        bottom.append_text(styled(text, spans(text, self.text_needles), match))
+        if len(quote.text) > cut and cell_len(text) + 2 <= width:
+            bottom.append("…")
+        return [top, bottom]

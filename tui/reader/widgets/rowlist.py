@@ -1,0 +1,222 @@
+"""A keyboard-driven list on Textual's line API: only visible rows are rendered, rendered
+lines are cached, so it holds 100k rows as easily as ten. Subclasses say how to draw a row."""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Span, Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+class RowList(ScrollView, can_focus=True):
+    """Rows of `row_height` lines with a cursor. Posts `Highlighted` when the cursor moves
+    and `Chosen` on Enter or click."""
+
+    COMPONENT_CLASSES = {
+        "rowlist--cursor",  # the cursor row when the list has focus
+        "rowlist--cursor-blur",  # the cursor row otherwise
+        "rowlist--match",  # search matches
+        "rowlist--dim",  # secondary text
+        "rowlist--marked",  # rows chosen as filters
+        "rowlist--empty",  # the message shown when there are no rows
+    }
+
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("enter", "choose", "Choose", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    row_height = 1
+    empty_text = "Nothing to show"
+
+    class Highlighted(Message):
+        def __init__(self, rowlist: RowList, index: int) -> None:
+            super().__init__()
+            self.rowlist = rowlist
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.rowlist
+
+    class Chosen(Highlighted):
+        pass
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.count = 0
+        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(2048)
+        self._styles: dict[str, Style] = {}
+
+    def style_of(self, name: str) -> Style:
+        """A component's Rich style (or the widget's own for ""), cached until styles change:
+        looking styles up is a large part of drawing a row."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._lines.clear()
+        super().notify_style_update()
+
+    # -- for subclasses ----------------------------------------------------------------------
+    def render_row(self, index: int, width: int) -> list[Text]:
+        """The `row_height` lines of row `index`, unstyled by the cursor: new Text objects
+        each time (the caller changes them in place)."""
+        raise NotImplementedError
+
+    # -- data --------------------------------------------------------------------------------
+    def set_count(self, count: int, cursor: int | None = None) -> None:
+        """Show `count` rows (their content may have changed) and put the cursor at `cursor`
+        (or keep it where it was, within range)."""
+        self.count = count
+        self._lines.clear()
+        size = Size(self.size.width, max(count, 1) * self.row_height)
+        if size != self.virtual_size:  # a new size means a new layout: only when needed
+            self.virtual_size = size
+        wanted = self.cursor if cursor is None else cursor
+        self.cursor = max(0, min(wanted, count - 1))
+        self.refresh()
+
+    def redraw(self) -> None:
+        """Forget rendered rows (styles or highlights changed) and draw again."""
+        self._lines.clear()
+        self.refresh()
+
+    # -- rendering ---------------------------------------------------------------------------
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, max(self.count, 1) * self.row_height)
+        self._lines.clear()
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self._styles.clear()
+        self.redraw()
+
+    def on_blur(self) -> None:
+        self._styles.clear()
+        self.redraw()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        scroll_y = self.scroll_offset.y
+        line = scroll_y + y
+        index, sub = divmod(line, self.row_height)
+        base = self.style_of("")
+        if self.count == 0:
+            if line == 0:
+                text = Text(self.empty_text, style=self.style_of("rowlist--empty"))
+                text.truncate(width, overflow="ellipsis", pad=True)
+                return Strip(list(text.render(self.app.console)), width).apply_style(base)
+            return Strip.blank(width, base)
+        if index >= self.count:
+            return Strip.blank(width, base)
+        on_cursor = index == self.cursor
+        key = (index, width, on_cursor, on_cursor and self.has_focus)
+        strips = self._lines.get(key)
+        if strips is None:
+            strips = self._render_strips(index, width, on_cursor)
+            self._lines[key] = strips
+        return strips[sub] if sub < len(strips) else Strip.blank(width, base)
+
+    def _render_strips(self, index: int, width: int, on_cursor: bool) -> list[Strip]:
+        lines = self.render_row(index, width - 1)
+        base = self.style_of("")
+        if on_cursor:
+            name = "rowlist--cursor" if self.has_focus else "rowlist--cursor-blur"
+            cursor_style = self.style_of(name)
+            match_style = self.style_of("rowlist--match")
+        console = self.app.console
+        strips = []
+        for number in range(self.row_height):
+            text = lines[number] if number < len(lines) else Text()
+            gutter = ("▌" if on_cursor and number == 0 and self.has_focus else
+                      "›" if on_cursor and number == 0 else " ")
+            # The row's own Text, changed in place: render_row makes a new one each time.
+            text.truncate(width - 1, overflow="ellipsis", pad=True)
+            text.plain = gutter + text.plain
+            moved = [span.move(1) for span in text.spans]
+            if text.style:  # the row's own style, under its spans
+                moved.insert(0, Span(0, len(text.plain), text.style))
+            text.spans[:] = moved
+            text.style, text.end = base, ""
+            if on_cursor:
+                text.stylize_before(cursor_style)
+                # Component styles (dim, marked) carry the pane's background: lay the
+                # cursor's over the whole row, then the matches again, on top.
+                matches = [span for span in text.spans if span.style == match_style]
+                text.stylize(Style(bgcolor=cursor_style.bgcolor))
+                for span in matches:
+                    text.stylize(match_style, span.start, span.end)
+            # (Rich ignores a Text's own style when it has no spans.)
+            segments = text.render(console) if text.spans else [Segment(text.plain, base)]
+            strips.append(Strip(segments, width))
+        return strips
+
+    # -- cursor ------------------------------------------------------------------------------
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        if self.count:
+            self.post_message(self.Highlighted(self, new))
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.count:
+            return
+        region = Region(0, self.cursor * self.row_height, 1, self.row_height)
+        self.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
+
+    def action_move(self, delta: int) -> None:
+        if self.count:
+            self.cursor = max(0, min(self.cursor + delta, self.count - 1))
+
+    def action_first(self) -> None:
+        if self.count:
+            self.cursor = 0
+
+    def action_last(self) -> None:
+        if self.count:
+            self.cursor = self.count - 1
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.row_height - 1)
+        self.action_move(direction * rows)
+
+    def action_choose(self) -> None:
+        if self.count:
+            self.post_message(self.Chosen(self, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + self.scroll_offset.y) // self.row_height
+        if 0 <= index < self.count:
+            self.focus()
+            already = index == self.cursor
+            self.cursor = index
+            if already or event.chain > 1:
+                self.post_message(self.Chosen(self, index))
+
+
+def styled(text: str, spans: list[tuple[int, int]], match: Style, base: Style | str = "") -> Text:
+    """`text` as Rich Text (never parsed as markup) with `match` over every span."""
+    out = Text(text, style=base, no_wrap=True, end="")
+    for start, end in spans:
+        out.stylize(match, start, end)
+    return out
+

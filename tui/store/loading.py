@@ -1,0 +1,252 @@
+"""Loading the briefings the reader opens: from the cache when it holds an exact copy,
+else by checking the file (and then caching it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.model import Briefing
+from ..core.problem import Problem
+from . import cache, collector
+
+#: Called before each file with (number of files done, total, path).
+Progress = Callable[[int, int, Path], None]
+
+
+def display_name(path: Path, cwd: str | None = None, real: str | None = None) -> str:
+    """`path` relative to the working directory (`cwd`, resolved, if given) when it is
+    below it; `real` is its resolved path if known. Plain `os.path` calls: pathlib's
+    resolve was a fifth of opening a library."""
+    try:
+        real = real if real is not None else os.path.realpath(path)
+        base = cwd if cwd is not None else os.path.realpath(os.getcwd())
+    except OSError:
+        return str(path)
+    prefix = base.rstrip(os.sep) + os.sep
+    return real[len(prefix):] if real.startswith(prefix) else str(path)
+
+
+Pending = Callable[[], None]
+
+#: From this many files on, the whole set is also cached as one entry (see cache.load_set).
+SET_FILES = 32
+
+
+def resolver() -> Callable[[Path], str | None]:
+    """A function giving a file's resolved path (None when that fails), which resolves each
+    folder once: `os.path.realpath` looks up every component of every path, and that was
+    a tenth of opening a library of 2,000 briefings."""
+    folders: dict[str, str] = {}
+
+    def resolve(path: Path) -> str | None:
+        try:
+            if ".." in os.fspath(path).split(os.sep):  # not to be folded before links are
+                return os.path.realpath(path)
+            head, tail = os.path.split(os.path.abspath(path))
+            if not tail:
+                return os.path.realpath(path)
+            real = folders.get(head)
+            if real is None:
+                real = folders[head] = os.path.realpath(head)
+            full = os.path.join(real, tail)
+            return os.path.realpath(full) if os.path.islink(full) else full
+        except (OSError, ValueError):
+            return None
+
+    return resolve
+
+
+def load_one(path: Path, use_cache: bool = True, cwd: str | None = None,
+             folder: Path | None = None,
+             ) -> tuple[Briefing | None, list[Problem], Pending | None]:
+    """(briefing or None, its problems, a call that caches it, or None when nothing is to
+    be cached). The caller may run the last one later, once the briefing is on screen.
+    `cwd` (resolved) and the cache `folder` may be given when loading many files."""
+    loaded = _load(path, use_cache, cwd, folder, resolver()(path))
+    return loaded.briefing, loaded.problems, loaded.store
+
+
+def check_file(path: Path, display: str | None = None) -> tuple[Briefing | None, list[Problem]]:
+    """`loader.check` with the garbage collector paused: the briefing is millions of objects
+    and no cycles, and collections while it is built take a third of its load time."""
+    from ..core.loader import check  # not needed (nor tomli) when the cache answers
+
+    with collector.paused():
+        return check(path, display)
+
+
+def _load(path: Path, use_cache: bool, cwd: str | None, folder: Path | None,
+          real: str | None) -> Loaded:
+    display = display_name(path, cwd, real)
+    if not use_cache:
+        return Loaded(path, *check_file(path, display))
+    with collector.paused():
+        hit = cache.load(path, folder, real)
+    if hit is not None:
+        briefing, problems, stamps = hit
+        return Loaded(path, briefing, _named(problems, display), None, stamps)
+    before = cache.fingerprint(path)
+    briefing, problems = check_file(path, display)
+    if briefing is None or before is None or real is None:
+        return Loaded(path, briefing, problems)
+    source = cache.source_path(briefing)
+    source_print = _source_stamps(briefing, source)
+    if source is not None and source_print is None:  # not known to be what was read
+        return Loaded(path, briefing, problems)
+    stamps = (real, before, source, source_print)
+
+    def store() -> None:
+        if cache.fingerprint(path) == before:  # not changed since we read it
+            cache.store(briefing, problems, stamps)
+
+    return Loaded(path, briefing, problems, store, stamps)
+
+
+def _source_stamps(briefing: Briefing, source: str | None) -> tuple | None:
+    """The fingerprint of the source text the loader read for `briefing`, or None (also
+    when it has none). The text is read again between two fingerprints: the stamps are
+    kept only if the file held still and its paragraphs are the ones the briefing has, so
+    a text edited while the briefing was checked is never cached under its new stamps."""
+    if source is None:
+        return None
+    from ..core.files import FileProblem
+    from ..core.loader import read_paragraphs
+
+    first = cache.fingerprint(source)
+    try:
+        same = first is not None and read_paragraphs(Path(source)) == briefing.source.paragraphs
+    except FileProblem:
+        return None
+    return first if same and cache.fingerprint(source) == first else None
+
+
+def _named(problems: list[Problem], display: str) -> list[Problem]:
+    return [dataclasses.replace(p, file=display) for p in problems]
+
+
+@dataclass
+class Loaded:
+    """One file's outcome: its briefing (None when it has errors), problems, and the call
+    that would cache it (None when nothing is to be cached). `stamps` are what the cache
+    knows of the file as it was read, for the entry of a whole set (see cache.store_set)."""
+
+    path: Path
+    briefing: Briefing | None
+    problems: list[Problem]
+    store: Pending | None = None
+    stamps: tuple | None = None
+    whole: bool = False  # it came from the entry of the whole set
+
+    @property
+    def watched(self) -> tuple | None:
+        """What the reader watches of the file as it was read, when the cache knows it."""
+        return cache.watched(self.stamps) if self.stamps else None
+
+    @property
+    def first_error(self) -> str:
+        errors = [p for p in self.problems if not p.warning]
+        return str(errors[0]) if errors else ""
+
+
+def load_files(
+    files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None,
+    prefetch: Prefetch | None = None,
+) -> list[Loaded]:
+    """Every file loaded, valid or not, in the order given. `prefetch`, if given, has
+    resolved the files and checked the set's cache entry already."""
+    try:
+        cwd = os.path.realpath(os.getcwd())
+    except OSError:
+        cwd = None
+    folder = cache.cache_dir() if use_cache else None
+    early = prefetch.result() if prefetch is not None and prefetch.files == list(files) else None
+    if early is not None:
+        reals, checked = early
+    else:
+        resolve = resolver()
+        reals, checked = [resolve(path) for path in files], None
+    with collector.paused(keep=True):  # the briefings loaded at start stay for good
+        if use_cache and len(files) >= SET_FILES and None not in reals:
+            step = None if progress is None else lambda i: progress(i, len(files), files[i])
+            hit = cache.load_set(reals, folder, step, checked)
+            if hit is not None:
+                return [Loaded(path, briefing, _named(problems, display_name(path, cwd, real)),
+                               None, stamps, whole=True)
+                        for path, real, (briefing, problems, stamps) in zip(files, reals, hit)]
+        out = []
+        for number, (path, real) in enumerate(zip(files, reals)):
+            if progress is not None:
+                progress(number, len(files), path)
+            out.append(_load(path, use_cache, cwd, folder, real))
+    return out
+
+
+class Prefetch:
+    """A child process that resolves the files of a large set and checks the set's cache
+    entry on the other core, while this process imports and starts the reader (a third of
+    a second for 2,000 briefings). Started only on Linux, and only before any thread:
+    forking a process that has threads is not safe."""
+
+    def __init__(self, files: list[Path], pid: int, pipe: int):
+        self.files, self._pid, self._pipe = files, pid, pipe
+        self._result: tuple | None = None
+
+    @classmethod
+    def start(cls, files: Sequence[Path], use_cache: bool = True) -> Prefetch | None:
+        if (not use_cache or len(files) < SET_FILES or not sys.platform.startswith("linux")
+                or threading.active_count() > 1):
+            return None
+        folder = cache.cache_dir()
+        try:
+            read, write = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # the child: check, answer, and leave without running any exit code
+            try:
+                os.close(read)
+                resolve = resolver()
+                reals = [resolve(path) for path in files]
+                checked = None if None in reals else cache.check_set(reals, folder)
+                with open(write, "wb") as pipe:
+                    pipe.write(marshal.dumps((reals, checked)))
+            finally:
+                os._exit(0)
+        os.close(write)
+        return cls(list(files), pid, read)
+
+    def result(self) -> tuple[list, list | None] | None:
+        """(the files' resolved paths, the set entry's stamps if they all still hold, else
+        None), waiting for the child; None when the child gave no answer."""
+        if self._pipe >= 0:
+            pipe, self._pipe = self._pipe, -1
+            try:
+                with open(pipe, "rb") as answer:
+                    data = answer.read()
+                reals, checked = marshal.loads(data)
+                if len(reals) == len(self.files):
+                    self._result = (reals, checked)
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+            try:
+                os.waitpid(self._pid, 0)
+            except OSError:
+                pass
+        return self._result
+
+
+def set_store(loaded: Sequence[Loaded], use_cache: bool = True) -> Pending | None:
+    """A call that caches the whole set as one entry, or None when there is nothing to do:
+    too few files, one that did not open, or the set came from its entry already."""
+    if (not use_cache or len(loaded) < SET_FILES or any(
+            item.whole or item.briefing is None or item.stamps is None for item in loaded)):
+        return None
+    items = [(item.briefing, item.problems, item.stamps) for item in loaded]
+    return lambda: cache.store_set(items)

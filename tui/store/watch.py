@@ -1,0 +1,88 @@
+"""The files a reader has open, and what became of each: its last good briefing, its
+current error, whether it is gone. Watching is a light poll of `os.stat` (no file is read
+unless its size, mtime or inode changed), which needs nothing from the platform."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.model import Briefing
+from .loading import Loaded, load_one
+
+
+def _stamp(path: Path | None) -> tuple | None:
+    if path is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+@dataclass
+class OpenFile:
+    path: Path
+    briefing: Briefing | None = None  # the last good version
+    error: str = ""  # the first error of the current version, if it has errors
+    gone: bool = False
+    stamps: tuple = ()
+
+    def current_stamps(self) -> tuple:
+        source = self.briefing.source.resolved_path if self.briefing is not None else None
+        return (_stamp(self.path), _stamp(source))
+
+
+@dataclass
+class Library:
+    files: list[OpenFile] = field(default_factory=list)
+
+    @classmethod
+    def from_loaded(cls, loaded: list[Loaded]) -> Library:
+        library = cls()
+        for item in loaded:
+            entry = OpenFile(item.path, item.briefing, item.first_error)
+            # As the file was read, when the cache knows it: a change made since is then
+            # seen at the first look, and 2,000 files are not looked up again. A source
+            # text that could not be read is not in the cache's stamps: it is looked up.
+            watched = item.watched
+            if watched is not None and watched[1] is None and item.briefing is not None:
+                watched = (watched[0], _stamp(item.briefing.source.resolved_path))
+            entry.stamps = watched or entry.current_stamps()
+            library.files.append(entry)
+        return library
+
+    def briefings(self) -> list[Briefing]:
+        return [f.briefing for f in self.files if f.briefing is not None]
+
+    def errors(self) -> dict[str, str]:
+        """Path (as the briefing names it) → first error, for files whose current version
+        does not open."""
+        return {str(f.path): f.error for f in self.files if f.error}
+
+    def gone(self) -> set[str]:
+        return {str(f.path) for f in self.files if f.gone}
+
+    def changed(self) -> list[OpenFile]:
+        """Files whose stamps moved since they were last read (a cheap `stat` of each)."""
+        return [f for f in self.files if f.current_stamps() != f.stamps]
+
+    def reload(self, entry: OpenFile, use_cache: bool = True) -> str:
+        """Read `entry` again. Returns what happened: "gone", "error", "reloaded"."""
+        entry.stamps = entry.current_stamps()
+        if entry.stamps[0] is None:
+            entry.gone = True
+            return "gone"
+        entry.gone = False
+        briefing, problems, store = load_one(entry.path, use_cache)
+        if briefing is None:  # keep the last good version on screen
+            errors = [p for p in problems if not p.warning]
+            entry.error = str(errors[0]) if errors else "cannot be opened"
+            return "error"
+        entry.briefing, entry.error = briefing, ""
+        if store is not None:
+            store()
+        entry.stamps = entry.current_stamps()
+        return "reloaded"
