@@ -29,3 +29,19 @@ def write_new_file(folder: Path, stem: str, suffix: str, text: str) -> Path:
         raise FileExistsError(f"too many files named {stem}-{stamp}*{suffix} in {folder}")
     finally:
         os.unlink(temporary)
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write `text` to `target`, which must not exist: the file appears whole or not at all,
+    and FileExistsError is raised (nothing written) when something is already there."""
+    target = Path(target)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.link(temporary, target)  # fails if target exists: no overwrite, no race
+    finally:
+        os.unlink(temporary)
