@@ -30,6 +30,8 @@ KEYS = [
     ]),
     ("Doing", [
         ("o", "overview: sessions, outcomes, who spoke on what"),
+        ("s", "source view: the whole source text, each paragraph with its speakers; "
+              "Enter lists its quotes, u goes to the next paragraph without one, Esc goes back"),
         ("c", "copy the quote as a citation (OSC 52 clipboard)"),
         ("e", "export the quotes in view to a Markdown file here"),
         ("Ctrl+P", "command palette: jump to a speaker, topic or session; theme"),

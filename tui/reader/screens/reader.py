@@ -59,6 +59,7 @@ class ReaderScreen(Screen):
         Binding("N", "next_match(-1)", "Prev", show=False),
         Binding("c", "copy", "Copy"),
         Binding("e", "export", "Export"),
+        Binding("s", "source", "Source"),
     ]
 
     def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
@@ -302,6 +303,19 @@ class ReaderScreen(Screen):
             self.notify(clean(f"Export failed: {error}"), severity="error", markup=False)
             return
         self.notify(clean(f"Exported {len(rows)} quotes to {path}"), markup=False)
+
+    def action_source(self) -> None:
+        """The source view of the selected quote's briefing, at the quote's paragraph."""
+        from .source import SourceScreen
+
+        row = self.query_one(QuotesList).current()
+        briefing = row.briefing if row is not None else next(iter(self.catalog.briefings), None)
+        if briefing is None or not briefing.source.paragraphs:
+            self.notify("This briefing has no source text to show.", severity="warning",
+                        markup=False)
+            return
+        paragraph = row.quote.paragraph if row is not None else None
+        self.app.push_screen(SourceScreen(briefing, paragraph, self.view.text_needles(self.catalog)))
 
     # -- jumps (overview, command palette) ---------------------------------------------------
     def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:
