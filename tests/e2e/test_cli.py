@@ -283,3 +283,45 @@ def test_bundled_briefing_found_from_any_directory_without_path(tmp_path):
     assert Path(document["quotes"][0]["briefing"]).name == "2022-08-01-china-tajikistan.toml"
     check = run("check", cwd=tmp_path, env=env)
     assert check.returncode == 0, check.stdout
+
+
+# -- briefing draft ----------------------------------------------------------------------------
+def test_draft_writes_a_briefing_that_check_accepts(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text((ROOT / "seeds" / "2022-08-01-china-tajikistan.txt").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "drafts" / "seed.toml"
+    out.parent.mkdir()
+    done = run("draft", str(article), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "quotes by 4 speakers" in done.stderr
+    assert 'text = "../article.txt"' in out.read_text(encoding="utf-8")
+    checked = run("check", str(out))
+    assert checked.returncode == 0 and "0 errors, 0 warnings" in checked.stdout
+
+
+def test_draft_never_writes_over_a_file(tmp_path):
+    out = tmp_path / "x.toml"
+    out.write_text("mine", encoding="utf-8")
+    done = run("draft", "seeds/2022-08-01-china-tajikistan.txt", "-o", str(out))
+    assert done.returncode == 1
+    assert "already exists; not overwritten" in done.stderr
+    assert out.read_text(encoding="utf-8") == "mine"
+
+
+def test_draft_to_stdout_with_date_and_title_and_errors_in_one_line(tmp_path):
+    done = run("draft", "seeds/2022-08-01-china-tajikistan.txt", "--date", "2022-08-03",
+               "--title", 'Say "hi"')
+    assert done.returncode == 0
+    assert "date = 2022-08-03" in done.stdout and 'title = "Say \\"hi\\""' in done.stdout
+    missing = run("draft", str(tmp_path / "none.txt"))
+    assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
+    assert "none.txt" in missing.stderr and "Traceback" not in missing.stderr
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe bad")
+    done = run("draft", str(bad))
+    assert done.returncode == 1 and "not UTF-8" in done.stderr
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Anne Morel said trade would grow.", encoding="utf-8")
+    done = run("draft", str(undated))
+    assert done.returncode == 0 and "no date found" in done.stderr

@@ -221,6 +221,11 @@ class Attributor:
                 else:
                     spans = [(0, according.start())]
                 return self._found(para, s, person, spans, note, inside)
+        colon = re.match(rf"({NAME_RUN.pattern})\s*:\s*(?=[\"“])", text)
+        if colon:  # 'Brandt: "Nothing is decided yet."'
+            person, note = self._resolve_name(colon.group(1))
+            if person is not None:
+                return self._found(para, s, person, [(colon.end(), len(text))], note, inside)
         for verb in VERB.finditer(text):
             if in_quote(verb.start()):
                 continue

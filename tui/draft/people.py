@@ -98,8 +98,14 @@ class Person:
 def _strip_title(words: list[str]) -> tuple[list[str], list[str], str]:
     """Split a run of capitalised words into (title words, name words, affiliation)."""
     affiliation = ""
-    title: list[str] = []
-    i = 0
+    # Everything up to the last title word is title ("German Economy Minister Karl Brandt").
+    last = max((i for i, w in enumerate(words[:-1]) if fold(w).strip(".,") in TITLE_WORDS),
+               default=-1)
+    title: list[str] = words[:last + 1]
+    for word in title:
+        low = fold(word).strip(".,")
+        affiliation = affiliation or DEMONYMS.get(low, "") or (word if word in COUNTRIES else "")
+    i = last + 1
     while i < len(words) - 1:
         low = fold(words[i]).strip(".,")
         if low in DEMONYMS:

@@ -20,7 +20,7 @@ _FURNITURE = re.compile(
     r" by\b|contact\s*:|tags\s*:|topics\s*:|filed under|\(reuters\)$|\(ap\)$)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(by|from)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+_BYLINE = re.compile(r"^(?:[Bb]y|[Ff]rom)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
                      r"(\s*(,|\||and|&)\s*.*)?$")
 _CREDIT = re.compile(r"(/\s*[A-Z][\w .&-]{1,40}$|\((photo|image|file)[^)]*\)|photo\s*(by|:)"
                      r"|\b(REUTERS|AFP|Getty Images|AP Photo|Xinhua|EPA)\b\s*/|/\s*(REUTERS|AFP)\b)",

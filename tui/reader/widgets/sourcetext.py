@@ -151,6 +151,7 @@ class SourceText(ScrollView, can_focus=True):
         """Put the cursor on paragraph `paragraph` (numbered from 1)."""
         if self.marks:
             self.cursor = max(0, min(paragraph - 1, len(self.marks) - 1))
+            self.call_after_refresh(self._scroll_to_cursor)  # once the virtual size is known
 
     def action_move(self, step: int) -> None:
         if self.marks:
