@@ -241,3 +241,20 @@ def test_hostile_text_stays_data(tmp_path):
     assert [p for p in problems if not p.warning] == []
     toml, _made = draft(article)
     assert "\x1b" not in toml and "\x07" not in toml
+
+
+def test_interview_answers_joint_statements_and_appositive_names():
+    _document, made = drafted(
+        "An interview with central bank governor Marta Kowalczyk\n\nWarsaw, 12 April 2024\n\n"
+        "Q: Is it time to cut rates?\n\nA: Not yet. Prices are still rising.\n\n"
+        "Growth has slowed, but we can cope.\n\nKowalczyk's term ends in 2028.")
+    assert sorted(made.pairs()) == [(4, "Marta Kowalczyk"), (5, "Marta Kowalczyk")]
+    document, made = drafted(HEAD + (
+        "The operator's chief executive, Daniel Price, was quoted as saying that the deal was "
+        "affordable.\n\n"
+        "Grace Okafor and Price said in a joint statement that the talks had been hard.\n\n"
+        'Opposition spokesman Gareth Lloyd said ministers had failed. "They slept," he said.'
+        '\n\n"It should never have come to this."'))
+    assert sorted(made.pairs()) == [(3, "Daniel Price"), (5, "Gareth Lloyd"),
+                                    (6, "Gareth Lloyd")]
+    assert document["speakers"]["gareth-lloyd"]["role"] == "Opposition spokesman"

@@ -8,7 +8,19 @@ import re
 from dataclasses import dataclass, field
 
 from . import text as tx
-from .people import NAME_RUN, NOT_NAMES, TITLE_WORDS, People, Person, _strip_title, fold
+from .people import (
+    COUNTRIES,
+    DEMONYMS,
+    NAME_RUN,
+    NOT_NAMES,
+    TITLE_NOUNS,
+    TITLE_WORDS,
+    People,
+    Person,
+    _strip_title,
+    fold,
+    name_candidates,
+)
 
 _VERB_WORDS = (
     r"said|says|noted|notes|added|adds|told|tells|stressed|stresses|emphasi[sz]ed|emphasi[sz]es"
@@ -21,7 +33,7 @@ _VERB_WORDS = (
     r"|confirmed|predicted|accused|maintained|contended|countered|cautioned|complained"
     r"|lamented|commented|continued|believes|expects|hopes|described|called"
 )
-VERB = re.compile(rf"\b(?:{_VERB_WORDS})\b(?!\s+by\b)")
+VERB = re.compile(rf"\b(?:(?:was |is )?quoted as saying|{_VERB_WORDS})\b(?!\s+by\b)")
 #: Verbs whose statement is the act itself ("X thanked China for ..."): the excerpt keeps them.
 ACTS = ("thanked", "praised", "welcomed", "called for", "called on", "urged", "criticized",
         "criticised", "denied", "rejected", "hailed", "lauded", "accused", "vowed", "pledged",
@@ -51,14 +63,6 @@ _BACKGROUND = re.compile(r"^(in \d{4}|last (year|month|week)|earlier|the (meetin
                          re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:who|whose|a|an|the|[a-z]+ing|asked|speaking|(?:[A-Z][\w'’-]*\s+)*"
                     r"(?:" + "|".join(sorted(TITLE_WORDS)) + r"))\b[^,\"“”]*,$")
-#: Words a title in front of a name may hold besides title words ("Landlords' association
-#: director Per Aune", "Housing councillor Amir Haddad").
-_TITLE_NOUNS = frozenset("""
-of the and association union council party group committee federation opposition ministry
-foreign defence defense finance housing agriculture interior trade justice health education
-former deputy acting senior state national city regional local labour labor energy
-environment transport economy culture tenants landlords farmers business industry
-""".split())
 _FEMALE = re.compile(r"\b(she|her|spokeswoman|chairwoman|Mrs|Ms)\b")
 
 
@@ -140,6 +144,14 @@ class Attributor:
         aside = _ASIDE.search(head)
         if aside and not _in_quotes(head, aside.start()):  # "Solberg, who …, said"
             head = head[:aside.start()]
+        if head.endswith(","):  # "The operator's chief executive, Daniel Price, was quoted"
+            inner = head[:-1].rstrip()
+            named = _NAME_END.search(inner)
+            prefix = inner[:named.start()].rstrip() if named else ""
+            if named and prefix.endswith(",") and not _without_title(prefix[:-1]):
+                person, note = self._resolve_name(named.group(1))
+                if person is not None:
+                    return person, 0, note
         if match := _PRONOUN.search(head):
             person, note = self._pronoun(match.group(1))
             return person, match.start(), note
@@ -152,6 +164,9 @@ class Attributor:
             person, note = self._resolve_name(match.group(1))
             if person is None:  # a country or organisation, not a person
                 return None, -1, ""
+            if re.search(rf"(?:{NAME_RUN.pattern}|\b(?:he|she))(?:,)?\s+and$",
+                         head[:match.start()].rstrip()):
+                return None, match.start(), ""  # "Morel and Brandt said": a joint statement
             return person, match.start(), note
         return None, -1, ""
 
@@ -193,8 +208,6 @@ class Attributor:
     def note_subject(self, text: str) -> None:
         """A sentence that opens with a named person ("Housing councillor Amir Haddad, …,
         defended …") makes them the one "he" or "she" refers to next."""
-        from .people import name_candidates
-
         for start, _end, name in name_candidates(text[:120]):
             if not _without_title(text[:start].rstrip()):
                 person = self.people.find_full(name)
@@ -287,17 +300,17 @@ def _in_quotes(text: str, pos: int) -> bool:
 def _without_title(lead: str) -> str:
     """`lead` without the title words at its end: what stands before the whole mention."""
     words = lead.split(" ")
-    while words and words[-1] and (fold(words[-1]).strip("'’s") in _TITLE_NOUNS
-                                   or fold(words[-1]).strip("'’s") in TITLE_WORDS
-                                   or words[-1][:1].isupper() and not words[-1].endswith(",")
-                                   or words[-1].endswith(("'", "’", "'s", "’s"))):
+    while words and words[-1]:
+        word = words[-1]
+        low = re.sub(r"['’]s?$", "", fold(word))
+        if not (low in TITLE_NOUNS or low in TITLE_WORDS or low != fold(word)
+                or word[:1].isupper() and not word.endswith(",")):
+            break
         words.pop()
     return " ".join(words).rstrip()
 
 
 def _demonym(word: str) -> str:
-    from .people import DEMONYMS
-
     return DEMONYMS.get(fold(word), "")
 
 
@@ -331,8 +344,6 @@ def looks_continued(paragraph: str) -> bool:
     if not _MARKERS.search(paragraph):
         return False
     subject = re.match(r"([A-Z][\w-]*)", first)
-    from .people import COUNTRIES
-
     return bool(subject and (subject.group(1) in COUNTRIES or subject.group(1).endswith("ing")
                              or _PARTIES.match(first)))
 

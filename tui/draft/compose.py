@@ -5,6 +5,7 @@ from them (meeting, speakers, sessions, topics, quotes, outcomes) as TOML text."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..core.model import split_paragraphs
@@ -78,6 +79,7 @@ class Drafter:
         self.statements: list[Statement] = []
         self.outcomes: list[Outcome] = []
         self.transcript = self.kinds.count(TURN) >= 2
+        self.answerer: Person | None = None  # in a transcript, the last one who answered
 
     def run(self) -> None:
         turn_of: Person | None = None  # in a transcript, whose turn it is (None: a question's)
@@ -86,6 +88,7 @@ class Drafter:
             if kind == TURN and self.transcript:
                 label, offset = tx.turn(para)
                 turn_of = self._label(label)
+                self.answerer = turn_of or self.answerer
                 in_turns = True
                 if turn_of is not None:
                     self._whole(number, turn_of, offset, "direct")
@@ -97,6 +100,8 @@ class Drafter:
             if in_turns and is_party_statement(para):
                 self.outcomes.append(Outcome(number, " ".join(para.split())))
                 continue
+            if in_turns and turn_of is not None and self._names(para, turn_of):
+                in_turns = False  # narrative naming the speaker: the turns are over
             if in_turns:
                 if turn_of is not None:
                     self._whole(number, turn_of, 0, "direct")
@@ -106,6 +111,12 @@ class Drafter:
     def _label(self, label: str) -> Person | None:
         if question_label(label):
             return None
+        if label == "A":  # an answer: the one answering so far, or the first person named
+            person = self.answerer or next((p for p in self.people.persons if p.role),
+                                           self.people.persons[0] if self.people.persons else None)
+            if person is not None:
+                self.attributor.current = person
+            return person
         person = self.people.find_full(label) or self.people.find_full(label.title())
         if person is None:
             words = label.split()
@@ -143,6 +154,13 @@ class Drafter:
             note = f"continues the quotation opened in paragraph {number - 1}"
             for a, b in tx.quotations(para):
                 self._add(number, before, "direct", a, b, note if a < 3 else "")
+            return
+        if before is not None and self._only_quotation(para) and any(
+                s.kind == "direct" and s.person is before
+                for s in self.statements if s.paragraph == number - 1):
+            note = f"a quotation without attribution after {before.name}'s in paragraph {number - 1}"
+            for a, b in tx.quotations(para):
+                self._add(number, before, "direct", a, b, note)
             return
         start = 0
         if number <= 3 and (line := tx.dateline(para)):
@@ -182,6 +200,20 @@ class Drafter:
             self._add(number, before, "paraphrase", start, len(para.rstrip()),
                       f"attributed by continuation from paragraph {number - 1}")
 
+    @staticmethod
+    def _names(para: str, person: Person) -> bool:
+        """Does `para` name `person` (as one speaking of them, not as them)?"""
+        words = {person.name, person.tokens[-1], *person.aliases}
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", para) for w in words)
+
+    @staticmethod
+    def _only_quotation(para: str) -> bool:
+        """Is the paragraph nothing but quoted words (no attribution, no narrative)?"""
+        spans = tx.quotations(para)
+        outside = "".join(para[b:a] for (_s, b), (a, _e) in zip([(0, 0)] + spans,
+                                                                 spans + [(len(para), 0)]))
+        return bool(spans) and not any(c.isalnum() for c in outside)
+
     def _add(self, number, person, kind, a, b, note="", to=()) -> None:
         para = self.paragraphs[number - 1]
         while a < b and para[a] in " \n,;:\"“”-—":
@@ -215,8 +247,6 @@ def _meeting_date(paragraphs, kinds) -> tuple[dt.date | None, dt.date | None]:
 
 
 def _place(paragraphs, kinds) -> str:
-    import re
-
     for para in paragraphs[:4]:
         line = tx.dateline(para)
         if line:

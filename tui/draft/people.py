@@ -61,6 +61,15 @@ corporation association federation organization organisation institute foundatio
 program programme project plan conference department embassy city province region state
 airport station league club army navy force forces belt silk covid-19 covid
 """.split())
+#: Words a title in front of a name may hold besides title words ("Landlords' association
+#: director Per Aune", "Housing councillor Amir Haddad").
+TITLE_NOUNS = frozenset("""
+of the and association union council party group committee federation opposition ministry
+foreign defence defense finance housing agriculture interior trade justice health education
+former deputy acting senior state national city regional local labour labor energy
+environment transport economy culture tenants landlords farmers business industry
+central bank police army union's workers
+""".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person"}
 
 _NAME_WORD = r"[A-Z\u00c0-\u00de][\w'’\-]*(?:\.[A-Z])?"
@@ -140,6 +149,8 @@ def name_candidates(text: str) -> list[tuple[int, int, str]]:
                                                                        w.split("-")[1][:1].isupper()
                                                                        for w in name):
             continue
+        if name[-1].endswith(("'", "’")):  # "Rail Workers' Union": a possessive, not a name
+            continue
         start = match.start() + match.group().index(name[0])
         full = " ".join(name)
         found.append((start, start + len(full), full))
@@ -162,12 +173,11 @@ def title_before(text: str, start: int) -> tuple[str, str]:
         if low in ("and", "&") and (index == 0 or fold(words[index - 1]).strip(".,")
                                     not in TITLE_WORDS):
             break  # "… Rustam Emomali and Tajik Foreign Minister": a list, not one title
-        if word[:1].isupper() or low in ("of", "the", "and", "for", "&"):
+        if word[:1].isupper() or low in TITLE_WORDS or low in TITLE_NOUNS:
             kept.insert(0, word)
         else:
             break
-    while kept and (fold(kept[0]) in ("the", "and", "of", "for", "visiting", "with", "meanwhile")
-                    or not kept[0][:1].isupper()):
+    while kept and fold(kept[0]) in ("the", "and", "of", "for", "visiting", "with", "meanwhile"):
         kept.pop(0)
     return _role_of(kept)
 
@@ -182,6 +192,7 @@ def _role_of(words: list[str]) -> tuple[str, str]:
         else:
             role.append(word)
     text = " ".join(role)
+    text = text[:1].upper() + text[1:]
     country = re.search(r"\bof\s+(?:the\s+)?([A-Z]\w*(?:\s+[A-Z]\w*)*)$", text)
     if country and country.group(1) in COUNTRIES:
         affiliation = affiliation or country.group(1)
