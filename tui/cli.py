@@ -1,6 +1,6 @@
 """The `briefing` command: open the reader, `check` files, `show` quotes, `draft` a briefing
-from an article. Kept thin: the work
-is in loader, catalog and export; the reader is imported only when it is opened."""
+from an article. Kept thin: the work is in loader, catalog, export and the drafter; the
+reader is imported only when it is opened."""
 
 from __future__ import annotations
 
