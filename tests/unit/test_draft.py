@@ -168,6 +168,8 @@ def test_speech_verbs_in_every_position():
     assert kinds[6] == "direct" and kinds[4] == "paraphrase"
     assert document["speakers"]["anne-morel"]["role"] == "Trade Minister"
     assert document["speakers"]["anne-morel"]["affiliation"] == "France"
+    assert (document["meeting"]["place"], document["meeting"]["date"]) == (
+        "Paris", dt.date(2023, 5, 3))
 
 
 def test_pronouns_follow_the_last_speaker_and_respect_she():
@@ -213,6 +215,19 @@ def test_furniture_captions_and_background_are_never_statements():
         "Share this article\n\nSearch Trends"))
     assert made.pairs() == {(5, "Anne Morel")}
     assert [o["paragraph"] for o in document["outcomes"]] == [7]
+    assert document["meeting"]["date"] == dt.date(2023, 5, 3)  # the caption's
+
+
+def test_narrative_around_a_quote_is_not_taken_for_it():
+    document, made = drafted(HEAD + (
+        'Commuters were relieved. "I was going to lose a day\'s pay," said Aisha Rahman.\n\n'
+        "Minister Helen Marsh welcomed the news and thanked both sides for \"staying at the "
+        "table\"."))
+    texts = [q["text"] for q in document["quotes"]]
+    assert texts == ["I was going to lose a day's pay.",
+                     'Minister Helen Marsh welcomed the news and thanked both sides for '
+                     '"staying at the table".']
+    assert [q["kind"] for q in document["quotes"]] == ["direct", "paraphrase"]
 
 
 def test_a_short_form_two_people_share_gets_a_note():

@@ -289,8 +289,12 @@ class Attributor:
         self.current = person
         if _FEMALE.search(s.text):
             self.female.add(id(person))
-        return Found(person, spans, note, self.addressees(s.text, person), act) \
-            if not quoted else Found(person, quoted, note, self.addressees(s.text, person), act)
+        # The quoted words are the statement when they are most of it; a few quoted words
+        # inside a reported act ("thanked both sides for 'staying at the table'") are not.
+        quoted_length = sum(b - a for a, b in quoted)
+        if quoted and (not spans or quoted_length >= 0.5 * sum(b - a for a, b in spans)):
+            spans = quoted
+        return Found(person, spans, note, self.addressees(s.text, person), act)
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -333,6 +337,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def is_party_statement(sentence: str) -> bool:
     """'The two sides signed …', 'Both sides exchanged views …': an outcome."""
     return bool(_PARTIES.search(sentence) and _OUTCOME_VERBS.search(sentence))
+
+
+def takes_position(sentence: str) -> bool:
+    """Does a sentence state a position (a modal, 'has always', first person) rather than
+    narrate? Only such sentences are taken as continuing a speaker's remarks."""
+    return bool(_MARKERS.search(sentence) or re.search(r"\b(I|we|our|us)\b", sentence))
 
 
 def looks_continued(paragraph: str) -> bool:

@@ -12,8 +12,15 @@ from ..core.model import split_paragraphs
 from ..core.sanitize import clean
 from . import text as tx
 from . import tomlout, topics
-from .attribute import Attributor, Statement, is_party_statement, looks_continued, question_label
-from .people import People, Person, slug
+from .attribute import (
+    Attributor,
+    Statement,
+    is_party_statement,
+    looks_continued,
+    question_label,
+    takes_position,
+)
+from .people import NOT_NAMES, People, Person, fold, slug
 
 BODY, HEADLINE, HEADING, CAPTION, FURNITURE, META, TURN = (
     "body", "headline", "heading", "caption", "furniture", "meta", "turn")
@@ -183,12 +190,12 @@ class Drafter:
             if is_party_statement(s.text):
                 self.outcomes.append(Outcome(number, " ".join(s.text.split())))
                 continue
-            if len(people) == 1 and not tx.is_caption(s.text):
+            inner = [(a, b) for a, b in quoted if a >= s.start and b <= s.end]
+            if len(people) == 1 and not tx.is_caption(s.text) and (inner or takes_position(s.text)):
                 person = next(iter(people.values()))
                 near = [i for i, (_s, g) in enumerate(found) if g is not None]
                 where = "before" if min(near) > index else "earlier in"
-                spans = [(a, b) for a, b in quoted if a >= s.start and b <= s.end] or \
-                    [(s.start, s.end)]
+                spans = inner or [(s.start, s.end)]
                 kind = "direct" if spans[0] != (s.start, s.end) else "paraphrase"
                 for a, b in spans:
                     self._add(number, person, kind, a, b,
@@ -251,11 +258,15 @@ def _place(paragraphs, kinds) -> str:
         line = tx.dateline(para)
         if line:
             return line[0]
+        place = re.match(r"([A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?),\s+(.+)$", para.strip())
+        if place and tx.dates(place.group(2)) and "\n" not in para.strip():
+            return place.group(1)  # "Berlin, 21 June 2023"
     for para, kind in zip(paragraphs, kinds):
         if kind in (CAPTION, BODY):
             match = re.search(r"\b(?:meets?|met|talks|held|hosted)\b[^.]{0,120}?\bin "
                               r"([A-Z][\w-]+(?:, [A-Z][\w-]+)?)", para)
-            if match and not tx.dates(match.group(1)):
+            if match and not tx.dates(match.group(1)) and fold(
+                    match.group(1).split(",")[0]) not in NOT_NAMES:
                 return match.group(1)
     return ""
 

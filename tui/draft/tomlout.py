@@ -50,7 +50,7 @@ def dumps(document: dict) -> str:
     tables (lists of dicts), in the order given."""
     lines = _pairs(document)
     for name, item in document.items():
-        if isinstance(item, dict):
+        if isinstance(item, dict) and item:
             nested = {k: v for k, v in item.items() if isinstance(v, dict)}
             if len(nested) < len(item) or not nested:
                 lines += ["", f"[{key(name)}]", *_pairs(item)]
