@@ -320,10 +320,12 @@ def test_speakers_table_empty(tmp_path):
          "must be a string, not an integer"),
         ('speaker = "anna"', 'speaker = "anna"\nkind = "quote"', "quotes[0].kind",
          "must be \"direct\" or \"paraphrase\", not 'quote'"),
+        ('speaker = "anna"', 'speaker = "anna"\nkind = ["direct"]', "quotes[0].kind",
+         "must be \"direct\" or \"paraphrase\", not an array"),
     ],
     ids=["string-for-int", "bool-as-paragraph", "float-as-paragraph", "array-for-string",
          "bool-for-string", "local-time-as-date", "string-as-date", "string-for-array",
-         "int-as-id", "int-as-path", "int-in-tags", "bad-kind"],
+         "int-as-id", "int-as-path", "int-in-tags", "bad-kind", "array-as-kind"],
 )
 def test_wrong_type(tmp_path, old, new, key, message):
     text = edit(old, new)
@@ -459,6 +461,15 @@ def test_excerpt_not_in_its_paragraph(tmp_path):
 def test_excerpt_case_must_match(tmp_path):
     text = edit('excerpt = "Geothermal heat warms"', 'excerpt = "geothermal heat warms"')
     assert "not found in paragraph 2" in one_error(write(tmp_path, text)).message
+
+
+def test_excerpt_is_compared_as_the_briefing_holds_it(tmp_path):
+    # A carriage return is not white space once cleaned: it shows as a control picture,
+    # which the paragraph does not hold.
+    text = edit('excerpt = "Geothermal heat warms"', 'excerpt = "Geothermal\\rheat warms"')
+    problem = one_error(write(tmp_path, text))
+    assert problem.key == "quotes[0].excerpt"
+    assert problem.message == "excerpt 'Geothermal\u240dheat warms' not found in paragraph 2"
 
 
 def test_long_excerpt_is_shortened_in_the_message(tmp_path):

@@ -3,6 +3,7 @@ problems kept in the cache without importing the loader (and tomli)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import quick_builder
@@ -37,3 +38,12 @@ class Problem:
 
 #: Problem(*values), a global the cache can pickle a reference to.
 new_problem = quick_builder(Problem, "new_problem")
+
+
+def first_error(problems: Iterable[Problem], default: str = "") -> str:
+    """The first of `problems` that is an error (not a warning), as one line, or `default`
+    when there is none."""
+    for problem in problems:
+        if not problem.warning:
+            return str(problem)
+    return default
