@@ -257,3 +257,17 @@ def test_quotes_with_the_same_topics_share_one_tuple(tmp_path):
     assert first.topics is second.topics and first.topics == (briefing.topics[0],
                                                               briefing.topics[1])
     assert third.topics == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_the_string_rule_cleans_as_clean_does(text):
+    from tui.core.rules import string
+
+    class Report:
+        def error(self, where, message):
+            raise AssertionError(message)
+
+        warn = error
+
+    assert string(text, ("quotes", 0), "note", Report()) == clean(text)

@@ -35,11 +35,6 @@ def clean(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
-def is_clean(text: str) -> bool:
-    """True when `text` holds nothing `clean` would change."""
-    return _UNSAFE.search(text) is None
-
-
 def one_line(text: str) -> str:
     """White space (newlines, tabs) folded to single spaces, for one-line display."""
     return " ".join(text.split())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.model import Briefing
-from ..core.problem import Problem
+from ..core.problem import Problem, first_error
 from . import cache, collector
 
 #: Called before each file with (number of files done, total, path).
@@ -151,8 +151,7 @@ class Loaded:
 
     @property
     def first_error(self) -> str:
-        errors = [p for p in self.problems if not p.warning]
-        return str(errors[0]) if errors else ""
+        return first_error(self.problems)
 
 
 def load_files(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.model import Briefing
+from ..core.problem import first_error
 from .loading import Loaded, load_one
 
 
@@ -78,8 +79,7 @@ class Library:
         entry.gone = False
         briefing, problems, store = load_one(entry.path, use_cache)
         if briefing is None:  # keep the last good version on screen
-            errors = [p for p in problems if not p.warning]
-            entry.error = str(errors[0]) if errors else "cannot be opened"
+            entry.error = first_error(problems, "cannot be opened")
             return "error"
         entry.briefing, entry.error = briefing, ""
         if store is not None:
