@@ -341,6 +341,44 @@ def test_filter_rows(catalog):
     assert who(filter_rows(rows, speaker="wang", topic="fisheries")) == []
 
 
+def test_build_index_builds_once_and_returns_the_index(catalog):
+    assert not catalog.indexed
+    index = catalog.build_index()
+    assert catalog.indexed and isinstance(index, SearchIndex)
+    assert catalog.build_index() is index
+    assert catalog.select(terms=parse_query("solar")) == index.search(parse_query("solar"))
+
+
+def test_build_index_from_two_threads_builds_one_index(nordic, monkeypatch):
+    import threading
+    import time
+
+    import tui.core.catalog
+
+    built = []
+
+    class Counted(SearchIndex):
+        def __init__(self, quotes):
+            built.append(self)
+            time.sleep(0.05)  # long enough for the other threads to ask meanwhile
+            super().__init__(quotes)
+
+    monkeypatch.setattr(tui.core.catalog, "SearchIndex", Counted)
+    catalog = Catalog([nordic])
+    found = []
+    threads = [threading.Thread(target=lambda: found.append(catalog.build_index()))
+               for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1 and all(index is built[0] for index in found) and len(found) == 4
+
+
+def test_a_search_before_build_index_builds_it(catalog):
+    assert catalog.select(terms=parse_query("solar")) and catalog.indexed
+
+
 def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
     """A query typed further over few hits is searched at once, even in a large catalog;
     a new query, fewer terms, or other filters are not."""
@@ -372,7 +410,7 @@ def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):
     folder = write_library(tmp_path / "library", 6, 5)
     briefings = [load(path) for path in sorted(folder.rglob("*.toml"))]
     catalog = Catalog(briefings)
-    index = catalog.index
+    index = catalog.build_index()
     speakers = {id(q.speaker) for b in briefings for q in b.quotes}
     texts = {speaker_text(q.speaker) for b in briefings for q in b.quotes}
     assert len(index._speakers) == len(texts) < len(speakers)

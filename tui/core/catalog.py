@@ -124,9 +124,9 @@ class Catalog:
         self._lock = threading.Lock()
         self._filtered: dict[tuple, list[int]] = {}
 
-    @property
-    def index(self) -> SearchIndex:
-        """The search index, built on first use (the reader builds it after first paint)."""
+    def build_index(self) -> SearchIndex:
+        """The search index, built now if it is not yet (once, whichever thread asks first).
+        The reader calls this after the first paint; a search before that builds it too."""
         with self._lock:
             if self._index is None:
                 self._index = SearchIndex(self.rows.quotes)
@@ -134,6 +134,7 @@ class Catalog:
 
     @property
     def indexed(self) -> bool:
+        """Whether the search index is built."""
         return self._index is not None
 
     def __len__(self) -> int:
@@ -166,7 +167,9 @@ class Catalog:
                 self._filtered[key] = candidates  # the same list lets a search narrow
             if not terms:
                 return list(candidates)
-        return self.index.search(terms, candidates) if terms else list(range(len(self.rows)))
+        if not terms:
+            return list(range(len(self.rows)))
+        return self.build_index().search(terms, candidates)
 
     def quick(
         self,

@@ -184,20 +184,20 @@ class BriefingApp(App):
         self.catalog = Catalog(self.library.briefings())
         if self.reader is not None:
             self.reader.replace_catalog(self.catalog, self.library.errors(), self.library.gone())
-        self.catalog.index  # noqa: B018
+        self.catalog.build_index()
         self.notify(clean("\n".join(messages)), markup=False,
                     severity="warning" if any("Reloaded" not in m for m in messages) else "information")
 
     def _after_paint(self) -> None:
         if len(self.catalog) < SYNC_ROWS:
-            self.catalog.index  # noqa: B018  (small: build it now)
+            self.catalog.build_index()  # small: build it now
             self.finish_caching()
             return
         self._background()
 
     @work(thread=True, exclusive=True, group="background")
     def _background(self) -> None:
-        self.catalog.index  # noqa: B018  (built once, off the UI thread)
+        self.catalog.build_index()  # off the UI thread
         self.finish_caching()
 
     def finish_caching(self) -> None:
