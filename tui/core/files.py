@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-#: Briefings larger than this are refused rather than read (a 100k-quote briefing is ~36 MB).
+#: Briefings larger than this are refused rather than read (100k generated quotes: ~39 MiB).
 MAX_BYTES = 128 * 1024 * 1024
 
 

@@ -81,11 +81,10 @@ class Quote:
 
 
 def quick_builder(cls, name: str):
-    """A function `name` building `cls` (a frozen slots dataclass) from its fields, about six
-    times faster than `cls(...)`: the fields are set on a mutable twin with the same slots,
-    which then becomes a `cls`. A frozen dataclass's own __init__ sets each field through
-    object.__setattr__; at 100k quotes that was a quarter of a second. The function is
-    named as a global of the class's module, so the cache can pickle a reference to it."""
+    """A function `name` building `cls` (a frozen slots dataclass) from its fields without
+    the dataclass's __init__, which sets each field through object.__setattr__: the fields
+    are set on a mutable twin with the same slots, which then becomes a `cls`. The function
+    is named as a global of the class's module, so the cache can pickle a reference to it."""
     if hasattr(cls, "__post_init__") or any(
             f.default_factory is not MISSING or not f.init or f.kw_only for f in fields(cls)):
         raise TypeError(f"{cls.__name__}: quick_builder takes plain positional fields only")

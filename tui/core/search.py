@@ -106,7 +106,9 @@ def matches(query: str, text: str) -> bool:
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:
-    """`[fold(t) for t in texts]`, done in a few C-speed passes when all of it is ASCII."""
+    """`[fold(t) for t in texts]`, in a few C-speed passes when all of it is ASCII; then a
+    single space at either end of a text may stay, which changes no match (a search term
+    is folded too, so it never begins or ends with a space)."""
     joined = "\x00".join(texts)
     if joined.isascii() and len(texts) > 1:
         folded = joined.lower().split("\x00")
@@ -119,9 +121,7 @@ def fold_many(texts: Sequence[str]) -> list[str]:
 def _numberer(text) -> tuple[Callable[[object], int], list[str]]:
     """For objects shared by many quotes: a function giving each one's number, and the list
     of folded `text(object)` by number, which it fills. Objects with the same text share a
-    number: a library holds the same person once per meeting, and searching 40,000 copies
-    of twenty speakers on every key made its search slower than one briefing's of the same
-    size."""
+    number, so that a person a library holds once per meeting is searched once."""
     by_object: dict[int, int] = {}  # id → number (the objects outlive the index's build)
     by_text: dict[str, int] = {}
     texts: list[str] = []
