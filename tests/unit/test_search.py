@@ -19,6 +19,7 @@ from tui.core.search import (
     Term,
     excerpt_span,
     fold,
+    fold_many,
     matches,
     parse_query,
     spans,
@@ -419,3 +420,15 @@ def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):
     naive = [i for i, row in enumerate(catalog.rows)
              if fold(name) in fold(speaker_text(row.quote.speaker))]
     assert hits == naive and len({catalog.rows[i].briefing.path for i in hits}) > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from("aB \t\x1fé."), max_size=8), min_size=2, max_size=4),
+       st.text(st.sampled_from("ab .é"), min_size=1, max_size=3))
+def test_fold_many_matches_as_fold_does(texts, query):
+    """It may keep one space at either end of a text; no folded term begins or ends with
+    one, so every search matches as over `fold` of each text."""
+    many = fold_many(texts)
+    assert [t.strip(" ") for t in many] == [fold(t) for t in texts]
+    for term in parse_query(query):
+        assert [term.text in t for t in many] == [term.text in fold(t) for t in texts]
