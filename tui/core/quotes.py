@@ -1,7 +1,7 @@
 """The rules of a `[[quotes]]` entry, read in one pass that builds the quote.
 
 There is one reading for every briefing, large or small, valid or not: a quote that breaks
-no rule costs nothing more than building it, and one that breaks some has each broken rule
+no rule costs little more than building it, and one that breaks some has each broken rule
 reported with its key path, by the same code that would have accepted it.
 """
 
