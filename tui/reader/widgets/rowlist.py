@@ -39,7 +39,8 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "choose", "Choose", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # Not repainted by the reactive: a move refreshes only the two rows it changes.
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
     row_height = 1
     empty_text = "Nothing to show"
 
@@ -91,8 +92,7 @@ class RowList(ScrollView, can_focus=True):
         size = Size(self.size.width, max(count, 1) * self.row_height)
         if size != self.virtual_size:  # a new size means a new layout: only when needed
             self.virtual_size = size
-        wanted = self.cursor if cursor is None else cursor
-        self.cursor = max(0, min(wanted, count - 1))
+        self.cursor = self.cursor if cursor is None else cursor
         self.refresh()
 
     def redraw(self) -> None:
@@ -171,9 +171,14 @@ class RowList(ScrollView, can_focus=True):
         return strips
 
     # -- cursor ------------------------------------------------------------------------------
+    def validate_cursor(self, cursor: int) -> int:
+        """Within the rows (0 when there are none)."""
+        return max(0, min(cursor, self.count - 1))
+
     def watch_cursor(self, old: int, new: int) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
+        self._scroll_to_cursor()  # a scroll repaints the whole list
+        for index in {old, new}:
+            self.refresh_lines(index * self.row_height, self.row_height)
         if self.count:
             self.post_message(self.Highlighted(self, new))
 
@@ -185,7 +190,7 @@ class RowList(ScrollView, can_focus=True):
 
     def action_move(self, delta: int) -> None:
         if self.count:
-            self.cursor = max(0, min(self.cursor + delta, self.count - 1))
+            self.cursor += delta
 
     def action_first(self) -> None:
         if self.count:
@@ -213,10 +218,10 @@ class RowList(ScrollView, can_focus=True):
                 self.post_message(self.Chosen(self, index))
 
 
+
 def styled(text: str, spans: list[tuple[int, int]], match: Style, base: Style | str = "") -> Text:
     """`text` as Rich Text (never parsed as markup) with `match` over every span."""
     out = Text(text, style=base, no_wrap=True, end="")
     for start, end in spans:
         out.stylize(match, start, end)
     return out
-
