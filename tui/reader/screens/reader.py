@@ -7,7 +7,7 @@ import bisect
 import os
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -215,35 +215,42 @@ class ReaderScreen(Screen):
         )
 
     # -- events ------------------------------------------------------------------------------
-    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
-        if isinstance(event.rowlist, QuotesList):
-            self._show_detail()
+    @on(RowList.Highlighted, "#quotes")
+    def _quote_highlighted(self) -> None:
+        self._show_detail()
 
-    def on_row_list_chosen(self, event: RowList.Chosen) -> None:
-        if isinstance(event.rowlist, SpeakersList):
-            entry = event.rowlist.current()
-            if entry is not None:
-                self.set_view(self.view.toggle_speaker(entry.id))
-        elif isinstance(event.rowlist, TopicsList):
-            entry = event.rowlist.current()
-            if entry is not None:
-                self.set_view(self.view.toggle_topic(entry.id))
-        elif isinstance(event.rowlist, QuotesList):
-            self._focus(self.query_one(DetailPane))
-        elif isinstance(event.rowlist, BriefingsList):
-            entry = event.rowlist.current()
-            if entry is None:
-                return
-            if entry.briefing is None and entry.id != ALL_BRIEFINGS:
-                self.notify(clean(entry.status), title="Cannot be opened", severity="error",
-                            markup=False)
-            elif entry.id == ALL_BRIEFINGS or entry.id == self.view.briefing:
-                self.set_view(self.view.with_briefing(None))
-            else:
-                self.set_view(self.view.with_briefing(entry.id))
+    @on(RowList.Chosen, "#speakers")
+    def _speaker_chosen(self, event: RowList.Chosen) -> None:
+        entry = event.control.current()
+        if entry is not None:
+            self.set_view(self.view.toggle_speaker(entry.id))
 
-    def on_input_changed(self, event: SearchBar.Changed) -> None:
-        if event.input.id == "search" and event.value != self.view.query:
+    @on(RowList.Chosen, "#topics")
+    def _topic_chosen(self, event: RowList.Chosen) -> None:
+        entry = event.control.current()
+        if entry is not None:
+            self.set_view(self.view.toggle_topic(entry.id))
+
+    @on(RowList.Chosen, "#quotes")
+    def _quote_chosen(self) -> None:
+        self._focus(self.query_one(DetailPane))
+
+    @on(RowList.Chosen, "#briefings")
+    def _briefing_chosen(self, event: RowList.Chosen) -> None:
+        entry = event.control.current()
+        if entry is None:
+            return
+        if entry.briefing is None and entry.id != ALL_BRIEFINGS:
+            self.notify(clean(entry.status), title="Cannot be opened", severity="error",
+                        markup=False)
+        elif entry.id == ALL_BRIEFINGS or entry.id == self.view.briefing:
+            self.set_view(self.view.with_briefing(None))
+        else:
+            self.set_view(self.view.with_briefing(entry.id))
+
+    @on(SearchBar.Changed, "#search")
+    def _query_changed(self, event: SearchBar.Changed) -> None:
+        if event.value != self.view.query:
             self.set_view(self.view.with_query(event.value))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
