@@ -10,6 +10,16 @@ from .search import ALL, SPEAKER, TOPIC, Term, fold, parse_query
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """The folded words to mark in each kind of field a pane shows (see View.highlight)."""
+
+    speaker: tuple[str, ...] = ()  # speaker names, roles and affiliations
+    topic: tuple[str, ...] = ()  # topic titles
+    session: tuple[str, ...] = ()  # session titles
+    text: tuple[str, ...] = ()  # quote text and its source paragraph
+
+
+@dataclass(frozen=True)
 class View:
     """Filters and query; `rows` are the catalog row indices they select."""
 
@@ -38,19 +48,21 @@ class View:
     def filtered(self) -> bool:
         return bool(self.speakers or self.topics or self.terms or self.briefing is not None)
 
-    def needles(self, scope: str) -> list[str]:
-        """Folded search words that highlight text of `scope` (ALL: quote text)."""
-        return [t.text for t in self.terms if t.scope in (ALL, scope)]
-
-    def text_needles(self, catalog: Catalog) -> list[str]:
-        """What to highlight in quote text: plain search words and the keywords of the
-        topics chosen as filters."""
-        words = [t.text for t in self.terms if t.scope == ALL]
-        for topic_id in self.topics:
+    def highlight(self, catalog: Catalog) -> Highlight:
+        """What to mark: plain search words in every field, @words in speakers, #words in
+        topics, and in quote text also the keywords of the topics chosen as filters."""
+        plain = tuple(t.text for t in self.terms if t.scope == ALL)
+        keywords = []
+        for topic_id in sorted(self.topics):
             entry = catalog.topics.get(topic_id)
             if entry is not None:
-                words.extend(fold(k) for k in entry.keywords)
-        return words
+                keywords.extend(fold(k) for k in entry.keywords)
+        return Highlight(
+            speaker=tuple(t.text for t in self.terms if t.scope in (ALL, SPEAKER)),
+            topic=tuple(t.text for t in self.terms if t.scope in (ALL, TOPIC)),
+            session=plain,
+            text=plain + tuple(keywords),
+        )
 
     def rows(self, catalog: Catalog) -> list[int]:
         return catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
@@ -81,4 +93,4 @@ class View:
         return " · ".join(parts)
 
 
-__all__ = ["View", "SPEAKER", "TOPIC", "ALL"]
+__all__ = ["Highlight", "View", "SPEAKER", "TOPIC", "ALL"]

@@ -17,7 +17,6 @@ from textual.worker import get_current_worker
 from ...core.catalog import Catalog
 from ...core.model import Briefing
 from ...core.sanitize import clean
-from ...core.search import ALL, SPEAKER, TOPIC
 from ...core.view import View
 from ...output import export
 from ...output.writing import write_new_file
@@ -188,31 +187,23 @@ class ReaderScreen(Screen):
             speakers = [e for e in speakers if e.id in present]
             present = {t.id for t in chosen.topics}
             topics = [e for e in topics if e.id in present]
-        self.query_one(SpeakersList).show(
-            speakers, speaker_counts, view.speakers, view.needles(SPEAKER)
-        )
-        self.query_one(TopicsList).show(topics, topic_counts, view.topics, view.needles(TOPIC))
+        highlight = view.highlight(catalog)
+        self.query_one(SpeakersList).show(speakers, speaker_counts, view.speakers, highlight)
+        self.query_one(TopicsList).show(topics, topic_counts, view.topics, highlight)
         if self.is_library:
             counts = {ALL_BRIEFINGS: len(rows)}
             for key, span in catalog.ranges.items():
                 counts[key] = _count_in(rows, span)
             marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
-            self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, ())
-        quotes.show(
-            catalog.rows, rows, view.needles(SPEAKER), view.needles(TOPIC),
-            view.text_needles(catalog), keep=keep, session_needles=view.needles(ALL),
-        )
+            self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, highlight)
+        quotes.show(catalog.rows, rows, highlight, keep=keep)
         quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
         self.query_one(StatusLine).show(len(rows), len(catalog), view.describe(catalog))
         self._show_detail()
 
     def _show_detail(self) -> None:
-        view = self.view
-        self.query_one(DetailPane).show(
-            self.query_one(QuotesList).current(),
-            view.text_needles(self.catalog), view.needles(SPEAKER), view.needles(TOPIC),
-            view.needles(ALL),
-        )
+        self.query_one(DetailPane).show(self.query_one(QuotesList).current(),
+                                        self.view.highlight(self.catalog))
 
     # -- events ------------------------------------------------------------------------------
     @on(RowList.Highlighted, "#quotes")

@@ -48,8 +48,8 @@ class BriefingsList(EntryList):
     BINDINGS = [Binding("enter", "choose", "Show this briefing")]
     empty_text = "No briefings"
 
-    def body(self, entry: BriefingEntry, match: Style, dim: Style, marked: bool) -> Text:
-        text = Text(style="bold" if marked else "")
+    def body(self, entry: BriefingEntry, match: Style, dim: Style, chosen: bool) -> Text:
+        text = Text(style="bold" if chosen else "")
         if entry.briefing is None and entry.id != ALL:
             text.append("✗ ", style="bold")
             text.append(one_line(entry.label))

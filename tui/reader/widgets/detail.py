@@ -10,7 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ...core.model import Row
-from ...core.search import excerpt_span, spans
+from ...core.search import excerpt_span
+from ...core.view import Highlight
+from .marking import marked
 
 SHOWN_CHARACTERS = 20_000  # of one text; the rest is named, not drawn (a 1 MB quote stays fast)
 
@@ -41,26 +43,22 @@ class DetailPane(VerticalScroll):
     def compose(self):
         yield Static(id="detail-body")
 
-    def show(self, row: Row | None, text_needles, speaker_needles, topic_needles,
-             session_needles=()) -> None:
+    def show(self, row: Row | None, highlight: Highlight) -> None:
         # The quote by identity, not its Row: rows are made on demand, and a new one may
         # take the address of the last. The row is kept, so the ids stay its quote's.
         shown = None if row is None else (id(row.briefing), id(row.quote))
-        key = (shown, tuple(text_needles), tuple(speaker_needles), tuple(topic_needles),
-               tuple(session_needles))
+        key = (shown, highlight)
         if key == self._shown:
             return
         same_quote = bool(self._shown) and self._shown[0] == key[0]
         self._shown, self._row = key, row
         body = self.query_one("#detail-body", Static)
         # Highlights alone never change the text's size: no new layout for them.
-        body.update(self.build(row, text_needles, speaker_needles, topic_needles,
-                               session_needles), layout=not same_quote)
+        body.update(self.build(row, highlight), layout=not same_quote)
         if not same_quote:
             self.scroll_home(animate=False)
 
-    def build(self, row: Row | None, text_needles, speaker_needles, topic_needles,
-              session_needles=()) -> Text:
+    def build(self, row: Row | None, highlight: Highlight) -> Text:
         if row is None:
             return Text("No quote selected.", style=self.get_component_rich_style("detail--dim"))
         quote, briefing = row.quote, row.briefing
@@ -68,21 +66,14 @@ class DetailPane(VerticalScroll):
         match = self.get_component_rich_style("detail--match")
         dim = self.get_component_rich_style("detail--dim")
         out = Text()
-
-        def marked(text: str, needles, base: Style | str = "") -> Text:
-            piece = Text(text, style=base)
-            for start, end in spans(text, needles):
-                piece.stylize(match, start, end)
-            return piece
-
-        out.append_text(marked(quote.speaker.name, speaker_needles, "bold"))
+        out.append_text(marked(quote.speaker.name, highlight.speaker, match, "bold"))
         who = ", ".join(p for p in (quote.speaker.role, quote.speaker.affiliation) if p)
         if who:
             out.append(" \u2014 ")
-            out.append_text(marked(who, speaker_needles))
+            out.append_text(marked(who, highlight.speaker, match))
         out.append("\n\n")
         out.append("\u201c" if quote.direct else "")
-        out.append_text(marked(_shortened(quote.text), text_needles))
+        out.append_text(marked(_shortened(quote.text), highlight.text, match))
         out.append("\u201d" if quote.direct else "")
         out.append("\n")
         out.append("direct quotation" if quote.direct else "paraphrase", style=dim)
@@ -96,16 +87,16 @@ class DetailPane(VerticalScroll):
         if quote.to:
             field("To", ", ".join(s.name for s in quote.to))
         if quote.session is not None:
-            field("Session", marked(quote.session.title, session_needles))
+            field("Session", marked(quote.session.title, highlight.session, match))
         if quote.topics:
-            topics = Text(", ").join(marked(t.title, topic_needles) for t in quote.topics)
+            topics = Text(", ").join(marked(t.title, highlight.topic, match) for t in quote.topics)
             field("Topics", topics)
         meeting = briefing.meeting
         field("Meeting", f"{meeting.title} ({meeting.when}{', ' + meeting.place if meeting.place else ''})")
         if quote.note:
             field("Note", quote.note)
         out.append("\n")
-        out.append_text(self._source(row, text_needles, label, match, dim))
+        out.append_text(self._source(row, highlight.text, label, match, dim))
         return out
 
     def _source(self, row: Row, needles, label: Style, match: Style, dim: Style) -> Text:
@@ -128,11 +119,9 @@ class DetailPane(VerticalScroll):
             else:
                 out.append(f"Source text '{source.text_path}' is not available.", style=dim)
             return out
-        text = Text(paragraph)
+        text = marked(paragraph, needles, match)
         place = excerpt_span(paragraph, quote.excerpt) if quote.excerpt else None
-        if place is not None:
-            text.stylize(self.get_component_rich_style("detail--excerpt"), *place)
-        for start, end in spans(paragraph, needles):
-            text.stylize(match, start, end)
+        if place is not None:  # under the matches
+            text.stylize_before(self.get_component_rich_style("detail--excerpt"), *place)
         out.append_text(text)
         return out

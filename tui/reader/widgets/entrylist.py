@@ -6,24 +6,27 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from ...core.view import Highlight
 from .rowlist import RowList
 
 
 class EntryList(RowList):
-    """Subclasses draw an entry's body with `body(entry, match, dim, marked)`."""
+    """Subclasses draw an entry's body with `body(entry, match, dim, chosen)`, marking the
+    words of `highlight` that apply to them."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entries: list = []
         self.counts: dict[str, int] = {}
         self.marked: frozenset[str] = frozenset()
-        self.needles: list[str] = []
+        self.highlight = Highlight()
 
-    def show(self, entries, counts: dict[str, int], marked: frozenset[str], needles) -> None:
+    def show(self, entries, counts: dict[str, int], marked: frozenset[str],
+             highlight: Highlight) -> None:
         """Show `entries`, keeping the cursor on the same entry when it is still there."""
         current = self.current()
         self.entries, self.counts, self.marked = list(entries), counts, marked
-        self.needles = list(needles)
+        self.highlight = highlight
         ids = [entry.id for entry in self.entries]
         keep = ids.index(current.id) if current is not None and current.id in ids else None
         self.set_count(len(self.entries), keep)
@@ -31,17 +34,17 @@ class EntryList(RowList):
     def current(self):
         return self.entries[self.cursor] if 0 <= self.cursor < len(self.entries) else None
 
-    def body(self, entry, match: Style, dim: Style, marked: bool) -> Text:
+    def body(self, entry, match: Style, dim: Style, chosen: bool) -> Text:
         raise NotImplementedError
 
     def render_row(self, index: int, width: int) -> list[Text]:
         entry = self.entries[index]
         dim = self.style_of("rowlist--dim")
-        marked = entry.id in self.marked
+        chosen = entry.id in self.marked
         count = self.counts.get(entry.id, 0)
         digits = len(str(max(self.counts.values(), default=0)))
         count_text = Text(f" {count:>{digits}}", style=dim if not count else "")
-        mark = Text("● " if marked else "  ", style=self.style_of("rowlist--marked"))
-        body = self.body(entry, self.style_of("rowlist--match"), dim, marked)
+        mark = Text("● " if chosen else "  ", style=self.style_of("rowlist--marked"))
+        body = self.body(entry, self.style_of("rowlist--match"), dim, chosen)
         body.truncate(max(1, width - len(mark) - len(count_text)), overflow="ellipsis", pad=True)
         return [Text.assemble(mark, body, count_text)]

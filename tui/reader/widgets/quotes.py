@@ -10,8 +10,9 @@ from textual.binding import Binding
 
 from ...core.model import Row
 from ...core.sanitize import one_line
-from ...core.search import spans
-from .rowlist import RowList, styled
+from ...core.view import Highlight
+from .marking import marked
+from .rowlist import RowList
 
 DIRECT, PARAPHRASE = "\u201c", "\u2248"  # “ for the speaker's own words, ≈ for reported speech
 
@@ -25,19 +26,13 @@ class QuotesList(RowList):
         super().__init__(**kwargs)
         self.rows: Sequence[Row] = ()
         self.indices: Sequence[int] = ()
-        self.speaker_needles: list[str] = []
-        self.topic_needles: list[str] = []
-        self.text_needles: list[str] = []
-        self.session_needles: list[str] = []
+        self.highlight = Highlight()
         self.show_meeting = False
 
-    def show(self, rows, indices, speaker_needles, topic_needles, text_needles,
-             keep: int | None = None, session_needles=()) -> None:
-        """Show the catalog `rows` at indices `indices`; keep the cursor on row `keep`."""
-        self.rows, self.indices = rows, indices
-        self.speaker_needles, self.topic_needles = speaker_needles, topic_needles
-        self.text_needles = text_needles
-        self.session_needles = list(session_needles)
+    def show(self, rows, indices, highlight: Highlight, keep: int | None = None) -> None:
+        """Show the catalog `rows` at indices `indices`, marking `highlight`; keep the cursor
+        on row `keep`."""
+        self.rows, self.indices, self.highlight = rows, indices, highlight
         try:
             cursor = indices.index(keep) if keep is not None else 0
         except ValueError:
@@ -54,24 +49,21 @@ class QuotesList(RowList):
 
     def render_row(self, index: int, width: int) -> list[Text]:
         row = self.rows[self.indices[index]]
-        quote = row.quote
+        quote, highlight = row.quote, self.highlight
         match = self.style_of("rowlist--match")
         dim = self.style_of("rowlist--dim")
-        name = one_line(quote.speaker.name)
         top = Text()  # not Text(marker, style=dim): that would dim the whole line
         top.append(DIRECT + " " if quote.direct else PARAPHRASE + " ", style=dim)
-        top.append_text(styled(name, spans(name, self.speaker_needles), match, "bold"))
+        top.append_text(marked(one_line(quote.speaker.name), highlight.speaker, match, "bold"))
         if self.show_meeting:
             top.append(" · ", style=dim)
             top.append(row.briefing.meeting.when, style=dim)
         if quote.session is not None:
-            session = one_line(quote.session.title)
             top.append(" · ", style=dim)
-            top.append_text(styled(session, spans(session, self.session_needles), match, dim))
+            top.append_text(marked(one_line(quote.session.title), highlight.session, match, dim))
         for topic in quote.topics:
-            title = one_line(topic.title)
             top.append(" · ", style=dim)
-            top.append_text(styled(title, spans(title, self.topic_needles), match, dim))
+            top.append_text(marked(one_line(topic.title), highlight.topic, match, dim))
         if quote.paragraph is not None:
             marker = f" ¶{quote.paragraph}"
             top.truncate(max(1, width - len(marker)), overflow="ellipsis", pad=True)
@@ -80,10 +72,10 @@ class QuotesList(RowList):
         # was most of the cost of drawing a row. Every character takes at least one cell,
         # bar combining marks; a text cut here still ends with an ellipsis.
         # (Plus the longest needle: a match that starts on screen is found whole.)
-        cut = width + 8 + max(map(len, self.text_needles), default=0)
+        cut = width + 8 + max(map(len, highlight.text), default=0)
         text = one_line(quote.text[:cut])
         bottom = Text("  ")
-        bottom.append_text(styled(text, spans(text, self.text_needles), match))
+        bottom.append_text(marked(text, highlight.text, match))
         if len(quote.text) > cut and cell_len(text) + 2 <= width:
             bottom.append("…")
         return [top, bottom]

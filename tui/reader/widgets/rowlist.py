@@ -217,11 +217,3 @@ class RowList(ScrollView, can_focus=True):
             if already or event.chain > 1:
                 self.post_message(self.Chosen(self, index))
 
-
-
-def styled(text: str, spans: list[tuple[int, int]], match: Style, base: Style | str = "") -> Text:
-    """`text` as Rich Text (never parsed as markup) with `match` over every span."""
-    out = Text(text, style=base, no_wrap=True, end="")
-    for start, end in spans:
-        out.stylize(match, start, end)
-    return out

@@ -7,20 +7,19 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ...core.sanitize import one_line
-from ...core.search import spans
 from .entrylist import EntryList
-from .rowlist import styled
+from .marking import marked
 
 
 class SpeakersList(EntryList):
     BINDINGS = [Binding("enter", "choose", "Filter by speaker")]
     empty_text = "No speakers"
 
-    def body(self, entry, match: Style, dim: Style, marked: bool) -> Text:
-        name = one_line(entry.speaker.name)
-        text = styled(name, spans(name, self.needles), match, "bold" if marked else "")
+    def body(self, entry, match: Style, dim: Style, chosen: bool) -> Text:
+        needles = self.highlight.speaker
+        text = marked(one_line(entry.speaker.name), needles, match, "bold" if chosen else "")
         detail = one_line(entry.speaker.role or entry.speaker.affiliation)
         if detail:
             text.append(" ")
-            text.append_text(styled(detail, spans(detail, self.needles), match, dim))
+            text.append_text(marked(detail, needles, match, dim))
         return text

@@ -7,15 +7,14 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ...core.sanitize import one_line
-from ...core.search import spans
 from .entrylist import EntryList
-from .rowlist import styled
+from .marking import marked
 
 
 class TopicsList(EntryList):
     BINDINGS = [Binding("enter", "choose", "Filter by topic")]
     empty_text = "No topics"
 
-    def body(self, entry, match: Style, dim: Style, marked: bool) -> Text:
+    def body(self, entry, match: Style, dim: Style, chosen: bool) -> Text:
         title = one_line(entry.topic.title)
-        return styled(title, spans(title, self.needles), match, "bold" if marked else "")
+        return marked(title, self.highlight.topic, match, "bold" if chosen else "")
