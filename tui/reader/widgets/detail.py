@@ -28,6 +28,28 @@ def _shortened(text: str) -> str:
 class DetailPane(VerticalScroll):
     """Scrollable; its text is built as Rich Text, never parsed as markup."""
 
+    # Matches and the excerpt use text styles as well as colour, as RowList's marks do.
+    DEFAULT_CSS = """
+    DetailPane {
+        padding: 0 1;
+    }
+    DetailPane > .detail--label {
+        color: $accent;
+        text-style: bold;
+    }
+    DetailPane > .detail--match {
+        background: $warning 60%;
+        text-style: bold underline;
+    }
+    DetailPane > .detail--excerpt {
+        text-style: italic underline;
+        background: $primary 30%;
+    }
+    DetailPane > .detail--dim {
+        color: $foreground-muted;
+    }
+    """
+
     COMPONENT_CLASSES = {"detail--label", "detail--match", "detail--excerpt", "detail--dim"}
 
     BINDINGS = [  # not in the keys bar: the keys every pane shares

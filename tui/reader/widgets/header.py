@@ -28,6 +28,15 @@ def header_parts(briefings: Sequence[Briefing]) -> tuple[str, str]:
 class MeetingHeader(Widget):
     """One line, drawn as Rich Text: briefing text is never parsed as markup."""
 
+    DEFAULT_CSS = """
+    MeetingHeader {
+        height: 1;
+        padding: 0 1;
+        background: $primary-background;
+        color: $foreground;
+    }
+    """
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.parts = ("briefing", "")

@@ -10,6 +10,26 @@ from textual.widget import Widget
 
 
 class KeysBar(Widget):
+    DEFAULT_CSS = """
+    KeysBar {
+        height: 1;
+        padding: 0 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeysBar > .keysbar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    KeysBar > .keysbar--description {
+        color: $footer-description-foreground;
+    }
+    KeysBar > .keysbar--disabled {
+        color: $footer-description-foreground;
+        text-style: dim;
+    }
+    """
+
     COMPONENT_CLASSES = {"keysbar--key", "keysbar--description", "keysbar--disabled"}
 
     def __init__(self, **kwargs) -> None:

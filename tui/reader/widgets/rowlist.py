@@ -20,6 +20,38 @@ class RowList(ScrollView, can_focus=True):
     """Rows of `row_height` lines with a cursor. Posts `Highlighted` when the cursor moves
     and `Chosen` on Enter or click."""
 
+    # Marks use text styles (bold, underline) as well as colour, so that they stay visible
+    # with NO_COLOR and on 16-colour terminals.
+    DEFAULT_CSS = """
+    RowList {
+        overflow-x: hidden;
+    }
+    RowList > .rowlist--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    RowList > .rowlist--cursor-blur {
+        background: $block-cursor-blurred-background;
+        text-style: none;
+    }
+    RowList > .rowlist--match {
+        background: $warning 60%;
+        text-style: bold underline;
+    }
+    RowList > .rowlist--dim {
+        color: $foreground-muted;
+    }
+    RowList > .rowlist--marked {
+        color: $success;
+        text-style: bold;
+    }
+    RowList > .rowlist--empty {
+        color: $foreground-muted;
+        text-style: italic;
+    }
+    """
+
     COMPONENT_CLASSES = {
         "rowlist--cursor",  # the cursor row when the list has focus
         "rowlist--cursor-blur",  # the cursor row otherwise

@@ -10,6 +10,14 @@ class StatusLine(Widget):
     """Drawn as Rich Text, cut with an ellipsis when the line is too narrow. Its width is
     fixed by the stylesheet, so a new text never costs a new layout."""
 
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+    }
+    """
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.shown, self.total, self.filters = 0, 0, ""
