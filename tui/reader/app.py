@@ -145,8 +145,7 @@ class BriefingApp(App):
         if reader is None:
             self.exit(return_code=1)
             return
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, LoadingScreen):
-            self.pop_screen()  # help or overview opened while loading: the reader comes first
+        self._back_to(LoadingScreen)  # help or overview opened while loading: the reader first
         self.switch_screen(reader)
         self._start(loaded)
 
@@ -245,16 +244,20 @@ class BriefingApp(App):
         if target and self.reader is not None:
             self.reader.show_only(*target)
 
+    def _back_to(self, kind: type[Screen]) -> None:
+        """Close the screens opened over the topmost screen of type `kind`."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, kind):
+            self.pop_screen()
+
     def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:
         """Back to the reader, showing only that speaker's and/or topic's quotes."""
-        while len(self.screen_stack) > 1 and self.screen is not self.reader:
-            self.pop_screen()
+        self._back_to(ReaderScreen)
         if self.reader is not None:
             self.reader.show_only(speaker, topic)
 
     def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
-        while len(self.screen_stack) > 1 and self.screen is not self.reader:
-            self.pop_screen()
+        """Back to the reader, with the cursor on the first quote of that session."""
+        self._back_to(ReaderScreen)
         if self.reader is not None:
             self.reader.jump_to_session(briefing, session_id)
 

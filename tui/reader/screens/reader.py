@@ -67,11 +67,11 @@ class ReaderScreen(Screen):
         self.view = View()
         self.in_view: list[int] = list(range(len(catalog)))
         self._set_catalog(catalog, errors or {}, gone or set())
-        self.set_class(self.is_library, "-library")
 
     def _set_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
         self.catalog = catalog
         self.errors, self.gone = errors, gone
+        self.set_class(self.is_library, "-library")
         self._speaker_order = sorted(catalog.speakers.values(),
                                      key=lambda e: (-e.count, e.speaker.name))
         self._topic_order = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
@@ -86,11 +86,9 @@ class ReaderScreen(Screen):
         search and the selected quote where they still apply."""
         current = self.query_one(QuotesList).current()
         self._set_catalog(catalog, errors, gone)
-        self.set_class(self.is_library, "-library")
         if self.is_library and not self.query(BriefingsList):  # a file broke: now a library
             self.query_one("#left").mount(self._briefings_pane(), before="#speakers")
-        self.query_one(MeetingHeader).show(catalog.briefings)
-        self.query_one(QuotesList).show_meeting = len(catalog.briefings) > 1
+        self._show_briefings()
         keep = None
         if current is not None:
             key = (str(current.briefing.path), current.quote.index)
@@ -126,9 +124,14 @@ class ReaderScreen(Screen):
         for pane, title in (("#speakers", "Speakers"), ("#topics", "Topics"),
                             ("#quotes", "Quotes"), ("#detail", "Quote")):
             self.query_one(pane).border_title = title
+        self._show_briefings()
+        self.refresh_view()
+
+    def _show_briefings(self) -> None:
+        """What depends on which briefings are open: the header, and whether the quotes
+        name their meeting."""
         self.query_one(MeetingHeader).show(self.catalog.briefings)
         self.query_one(QuotesList).show_meeting = len(self.catalog.briefings) > 1
-        self.refresh_view()
 
     def on_resize(self, event) -> None:
         self.query_one("#right").set_classes(self._layout_classes(event.size.width))

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...core.model import Row
 from ...core.search import excerpt_span
 from ...core.view import Highlight
-from .marking import marked
+from .marking import MATCH_CSS, marked
 
 SHOWN_CHARACTERS = 20_000  # of one text; the rest is named, not drawn (a 1 MB quote stays fast)
 
@@ -28,26 +28,23 @@ def _shortened(text: str) -> str:
 class DetailPane(VerticalScroll):
     """Scrollable; its text is built as Rich Text, never parsed as markup."""
 
-    # Matches and the excerpt use text styles as well as colour, as RowList's marks do.
-    DEFAULT_CSS = """
-    DetailPane {
+    # The excerpt, like a match (see marking.MATCH_CSS), shows in text styles as well.
+    DEFAULT_CSS = f"""
+    DetailPane {{
         padding: 0 1;
-    }
-    DetailPane > .detail--label {
+    }}
+    DetailPane > .detail--label {{
         color: $accent;
         text-style: bold;
-    }
-    DetailPane > .detail--match {
-        background: $warning 60%;
-        text-style: bold underline;
-    }
-    DetailPane > .detail--excerpt {
+    }}
+    DetailPane > .detail--match {{ {MATCH_CSS} }}
+    DetailPane > .detail--excerpt {{
         text-style: italic underline;
         background: $primary 30%;
-    }
-    DetailPane > .detail--dim {
+    }}
+    DetailPane > .detail--dim {{
         color: $foreground-muted;
-    }
+    }}
     """
 
     COMPONENT_CLASSES = {"detail--label", "detail--match", "detail--excerpt", "detail--dim"}

@@ -9,6 +9,11 @@ from rich.text import Text
 
 from ...core.search import spans
 
+# How a match looks in every pane (the rowlist--match and detail--match component classes):
+# in text styles as well as colour, so that it stays visible with NO_COLOR and on 16-colour
+# terminals.
+MATCH_CSS = "background: $warning 60%; text-style: bold underline;"
+
 
 def marked(text: str, needles: Iterable[str], match: Style, base: Style | str = "") -> Text:
     """`text` as Rich Text (never parsed as markup) in `base`, with `match` over every

@@ -15,41 +15,39 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .marking import MATCH_CSS
+
 
 class RowList(ScrollView, can_focus=True):
     """Rows of `row_height` lines with a cursor. Posts `Highlighted` when the cursor moves
     and `Chosen` on Enter or click."""
 
-    # Marks use text styles (bold, underline) as well as colour, so that they stay visible
-    # with NO_COLOR and on 16-colour terminals.
-    DEFAULT_CSS = """
-    RowList {
+    # The cursor and the marks use text styles as well as colour (see marking.MATCH_CSS).
+    DEFAULT_CSS = f"""
+    RowList {{
         overflow-x: hidden;
-    }
-    RowList > .rowlist--cursor {
+    }}
+    RowList > .rowlist--cursor {{
         background: $block-cursor-background;
         color: $block-cursor-foreground;
         text-style: bold;
-    }
-    RowList > .rowlist--cursor-blur {
+    }}
+    RowList > .rowlist--cursor-blur {{
         background: $block-cursor-blurred-background;
         text-style: none;
-    }
-    RowList > .rowlist--match {
-        background: $warning 60%;
-        text-style: bold underline;
-    }
-    RowList > .rowlist--dim {
+    }}
+    RowList > .rowlist--match {{ {MATCH_CSS} }}
+    RowList > .rowlist--dim {{
         color: $foreground-muted;
-    }
-    RowList > .rowlist--marked {
+    }}
+    RowList > .rowlist--marked {{
         color: $success;
         text-style: bold;
-    }
-    RowList > .rowlist--empty {
+    }}
+    RowList > .rowlist--empty {{
         color: $foreground-muted;
         text-style: italic;
-    }
+    }}
     """
 
     COMPONENT_CLASSES = {
