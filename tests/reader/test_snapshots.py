@@ -1,9 +1,9 @@
 """SVG snapshots of the reader's key screens over the seed briefing, at 80×24 and 120×40.
 
-The baselines live in tests/__snapshots__/test_snapshots/. After an intended change of the
-look, regenerate them with `pytest tests/test_snapshots.py --snapshot-update` and look at
-the new SVGs (or at snapshot_report.html, written when a comparison fails) before keeping
-them."""
+The baselines live in tests/reader/__snapshots__/test_snapshots/. After an intended change
+of the look, regenerate them with `pytest tests/reader/test_snapshots.py --snapshot-update`
+and look at the new SVGs (or at snapshot_report.html, written when a comparison fails)
+before keeping them."""
 
 from __future__ import annotations
 

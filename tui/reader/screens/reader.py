@@ -43,8 +43,7 @@ def _count_in(rows: list[int], span: range) -> int:
 
 
 class ReaderScreen(Screen):
-    # The quotes pane has the focus from the start: focusing it after mounting would restyle
-    # the panes twice more before the first frame.
+    # The quotes pane has the focus from the start, not from on_mount (docs/performance.md).
     AUTO_FOCUS = "#quotes"
 
     BINDINGS = [

@@ -1,6 +1,5 @@
-"""The bottom line: the keys that matter in the focused pane. One widget drawing one line
-of text (Textual's Footer is a widget per key, rebuilt whenever the focus moves, which cost
-more than the rest of a keystroke's redraw). A click on a key presses it."""
+"""The bottom line: the keys that matter in the focused pane, drawn by one widget as one
+line of text (where Textual's Footer has a widget per key). A click on a key presses it."""
 
 from __future__ import annotations
 

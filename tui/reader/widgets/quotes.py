@@ -68,10 +68,10 @@ class QuotesList(RowList):
             marker = f" ¶{quote.paragraph}"
             top.truncate(max(1, width - len(marker)), overflow="ellipsis", pad=True)
             top.append(marker, style=dim)
-        # A row shows one line of the text: measuring and cutting more of it than can show
-        # was most of the cost of drawing a row. Every character takes at least one cell,
-        # bar combining marks; a text cut here still ends with an ellipsis.
-        # (Plus the longest needle: a match that starts on screen is found whole.)
+        # A row shows one line of the text, so only what can show of it is measured and
+        # cut: every character takes at least one cell, bar combining marks, and a text cut
+        # here still ends with an ellipsis. (Plus the longest needle: a match that starts
+        # on screen is found whole.)
         cut = width + 8 + max(map(len, highlight.text), default=0)
         text = one_line(quote.text[:cut])
         bottom = Text("  ")

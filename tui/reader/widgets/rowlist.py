@@ -94,8 +94,7 @@ class RowList(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
 
     def style_of(self, name: str) -> Style:
-        """A component's Rich style (or the widget's own for ""), cached until styles change:
-        looking styles up is a large part of drawing a row."""
+        """A component's Rich style (or the widget's own for ""), cached until styles change."""
         style = self._styles.get(name)
         if style is None:
             style = self.rich_style if not name else self.get_component_rich_style(name)

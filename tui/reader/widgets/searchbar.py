@@ -1,5 +1,6 @@
-"""The search field. Results update as you type; Enter and Esc (bound by the app, so that
-they act before keys typed after them) leave the field and keep the results."""
+"""The search field. Results update as you type. Enter and Esc leave the field and keep the
+results: the reader screen binds them, with priority so that they act before keys typed
+after them, and only while this field has the focus (`ReaderScreen.check_action`)."""
 
 from __future__ import annotations
 
