@@ -19,6 +19,9 @@ class Highlight:
     text: tuple[str, ...] = ()  # quote text and its source paragraph
 
 
+NO_HIGHLIGHT = Highlight()  # nothing to mark
+
+
 @dataclass(frozen=True)
 class View:
     """Filters and query; `rows` are the catalog row indices they select."""
@@ -93,4 +96,4 @@ class View:
         return " · ".join(parts)
 
 
-__all__ = ["Highlight", "View", "SPEAKER", "TOPIC", "ALL"]
+__all__ = ["Highlight", "NO_HIGHLIGHT", "View", "SPEAKER", "TOPIC", "ALL"]

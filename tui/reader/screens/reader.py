@@ -315,7 +315,7 @@ class ReaderScreen(Screen):
                         markup=False)
             return
         paragraph = row.quote.paragraph if row is not None else None
-        self.app.push_screen(SourceScreen(briefing, paragraph, self.view.text_needles(self.catalog)))
+        self.app.push_screen(SourceScreen(briefing, paragraph, self.view.highlight(self.catalog)))
 
     # -- jumps (overview, command palette) ---------------------------------------------------
     def show_only(self, speaker: str | None = None, topic: str | None = None) -> None:

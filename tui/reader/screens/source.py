@@ -13,6 +13,7 @@ from textual.widgets import Static
 from ...core.model import Briefing
 from ...core.sanitize import one_line
 from ...core.sourcemap import ParagraphMarks, paragraph_marks
+from ...core.view import NO_HIGHLIGHT, Highlight
 from ..widgets.keysbar import KeysBar
 from ..widgets.sourcetext import SourceText
 
@@ -55,17 +56,18 @@ class SourceScreen(Screen[None]):
     ]
     AUTO_FOCUS = "#source-text"
 
-    def __init__(self, briefing: Briefing, paragraph: int | None = None, needles=()) -> None:
+    def __init__(self, briefing: Briefing, paragraph: int | None = None,
+                 highlight: Highlight = NO_HIGHLIGHT) -> None:
         super().__init__()
         self.briefing = briefing
         self.marks = paragraph_marks(briefing)
         self.start_at = paragraph
-        self.needles = list(needles)
+        self.highlight = highlight
         self._listed: int | None = None  # the paragraph whose quotes are listed
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="source-title")
-        yield SourceText(self.marks, self.needles, id="source-text")
+        yield SourceText(self.marks, self.highlight, id="source-text")
         yield Static(id="source-quotes")
         yield KeysBar(id="source-keys")
 

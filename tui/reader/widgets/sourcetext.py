@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from ...core.search import spans
 from ...core.sourcemap import ParagraphMarks
+from ...core.view import NO_HIGHLIGHT, Highlight
 
 MARGIN = 22  # columns: paragraph number, the speakers' names, a rule
 
@@ -52,10 +53,11 @@ class SourceText(ScrollView, can_focus=True):
             super().__init__()
             self.marks = marks
 
-    def __init__(self, marks: list[ParagraphMarks], needles=(), **kwargs) -> None:
+    def __init__(self, marks: list[ParagraphMarks], highlight: Highlight = NO_HIGHLIGHT,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.marks = marks
-        self.needles = list(needles)
+        self.highlight = highlight
         self._lines: list[tuple[int, int, Text]] = []  # (paragraph index, line in it, text)
         self._starts: list[int] = []  # first line of each paragraph
         self._width = -1
@@ -76,7 +78,7 @@ class SourceText(ScrollView, can_focus=True):
                 text.stylize(dim)
             for start, end in mark.excerpts:
                 text.stylize(excerpt, start, end)
-            for start, end in spans(mark.text, self.needles):
+            for start, end in spans(mark.text, self.highlight.text):
                 text.stylize(match, start, end)
             self._starts.append(len(self._lines))
             lines = text.wrap(console, max(10, width - MARGIN), overflow="fold") or [Text("")]
