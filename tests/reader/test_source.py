@@ -73,3 +73,21 @@ async def test_search_words_are_marked_in_the_source(seed):
         marked = [s.text for strip in strips for s in strip
                   if s.style and s.style.bold and s.style.underline]
         assert any("vaccine" in m.lower() for m in marked)
+
+
+async def test_the_cursor_stays_on_a_paragraph(seed):
+    async with make_app(briefings=[seed]).run_test(size=(100, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        text = pilot.app.screen.query_one(SourceText)
+        last = len(text.marks) - 1
+        text.cursor = last + 10
+        assert text.cursor == last
+        text.cursor = -3
+        assert text.cursor == 0
+        text.go_to(1000)
+        assert text.cursor == last
+        await pilot.press("j")
+        assert text.cursor == last
+        await pilot.press("g", "k")
+        assert text.cursor == 0

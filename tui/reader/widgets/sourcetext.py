@@ -17,20 +17,21 @@ from textual.strip import Strip
 from ...core.search import spans
 from ...core.sourcemap import ParagraphMarks
 from ...core.view import NO_HIGHLIGHT, Highlight
+from .marking import MATCH_CSS
 
 MARGIN = 22  # columns: paragraph number, the speakers' names, a rule
 
 
 class SourceText(ScrollView, can_focus=True):
-    DEFAULT_CSS = """
-    SourceText { overflow-x: hidden; }
-    SourceText > .sourcetext--number { color: $accent; text-style: bold; }
-    SourceText > .sourcetext--speaker { color: $success; }
-    SourceText > .sourcetext--uncovered { color: $foreground-muted; }
-    SourceText > .sourcetext--excerpt { text-style: underline; }
-    SourceText > .sourcetext--match { background: $warning 60%; text-style: bold underline; }
-    SourceText > .sourcetext--cursor { background: $block-cursor-background;
-                                       color: $block-cursor-foreground; text-style: bold; }
+    DEFAULT_CSS = f"""
+    SourceText {{ overflow-x: hidden; }}
+    SourceText > .sourcetext--number {{ color: $accent; text-style: bold; }}
+    SourceText > .sourcetext--speaker {{ color: $success; }}
+    SourceText > .sourcetext--uncovered {{ color: $foreground-muted; }}
+    SourceText > .sourcetext--excerpt {{ text-style: underline; }}
+    SourceText > .sourcetext--match {{ {MATCH_CSS} }}
+    SourceText > .sourcetext--cursor {{ background: $block-cursor-background;
+                                        color: $block-cursor-foreground; text-style: bold; }}
     """
     COMPONENT_CLASSES = {"sourcetext--number", "sourcetext--speaker", "sourcetext--uncovered",
                          "sourcetext--excerpt", "sourcetext--match", "sourcetext--cursor"}
@@ -135,6 +136,10 @@ class SourceText(ScrollView, can_focus=True):
         super().notify_style_update()
 
     # -- cursor ------------------------------------------------------------------------------
+    def validate_cursor(self, cursor: int) -> int:
+        """A paragraph's index (0 when there are none)."""
+        return max(0, min(cursor, len(self.marks) - 1))
+
     def watch_cursor(self) -> None:
         self._scroll_to_cursor()
         self.refresh()
@@ -152,12 +157,12 @@ class SourceText(ScrollView, can_focus=True):
     def go_to(self, paragraph: int) -> None:
         """Put the cursor on paragraph `paragraph` (numbered from 1)."""
         if self.marks:
-            self.cursor = max(0, min(paragraph - 1, len(self.marks) - 1))
+            self.cursor = paragraph - 1
             self.call_after_refresh(self._scroll_to_cursor)  # once the virtual size is known
 
     def action_move(self, step: int) -> None:
         if self.marks:
-            self.cursor = max(0, min(self.cursor + step, len(self.marks) - 1))
+            self.cursor += step
 
     def action_ends(self, end: int) -> None:
         if self.marks:
