@@ -42,14 +42,6 @@ def quotes_text(marks: ParagraphMarks) -> Text:
 
 
 class SourceScreen(Screen[None]):
-    DEFAULT_CSS = """
-    SourceScreen #source-title { height: 1; padding: 0 1; background: $panel; }
-    SourceScreen #source-text { height: 1fr; border: round $accent; }
-    SourceScreen #source-quotes { height: auto; max-height: 40%; padding: 0 1;
-                                  border: round $panel-lighten-2; display: none; }
-    SourceScreen #source-quotes.-shown { display: block; }
-    SourceScreen #source-keys { height: 1; }
-    """
     BINDINGS = [
         Binding("escape,s", "close", "Back"),
         Binding("u", "next_uncovered", "Next without quote"),
