@@ -91,3 +91,5 @@ async def test_the_cursor_stays_on_a_paragraph(seed):
         assert text.cursor == last
         await pilot.press("g", "k")
         assert text.cursor == 0
+        await pilot.press("G")
+        assert text.cursor == last

@@ -17,6 +17,17 @@ from textual.strip import Strip
 
 from .marking import MATCH_CSS
 
+# The keys that move a cursor over rows (RowList, SourceText): to actions move, first,
+# last and page.
+MOVES = [
+    Binding("up,k", "move(-1)", "Up", show=False),
+    Binding("down,j", "move(1)", "Down", show=False),
+    Binding("home,g", "first", "First", show=False),
+    Binding("end,G", "last", "Last", show=False),
+    Binding("pageup", "page(-1)", "Page up", show=False),
+    Binding("pagedown", "page(1)", "Page down", show=False),
+]
+
 
 class RowList(ScrollView, can_focus=True):
     """Rows of `row_height` lines with a cursor. Posts `Highlighted` when the cursor moves
@@ -59,15 +70,7 @@ class RowList(ScrollView, can_focus=True):
         "rowlist--empty",  # the message shown when there are no rows
     }
 
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("enter", "choose", "Choose", show=False),
-    ]
+    BINDINGS = [*MOVES, Binding("enter", "choose", "Choose", show=False)]
 
     # Not repainted by the reactive: a move refreshes only the two rows it changes.
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)

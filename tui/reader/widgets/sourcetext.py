@@ -18,6 +18,7 @@ from ...core.search import spans
 from ...core.sourcemap import ParagraphMarks
 from ...core.view import NO_HIGHLIGHT, Highlight
 from .marking import MATCH_CSS
+from .rowlist import MOVES
 
 MARGIN = 22  # columns: paragraph number, the speakers' names, a rule
 
@@ -35,15 +36,7 @@ class SourceText(ScrollView, can_focus=True):
     """
     COMPONENT_CLASSES = {"sourcetext--number", "sourcetext--speaker", "sourcetext--uncovered",
                          "sourcetext--excerpt", "sourcetext--match", "sourcetext--cursor"}
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("home,g", "ends(0)", "First", show=False),
-        Binding("end,G", "ends(1)", "Last", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("enter", "choose", "Quotes"),
-    ]
+    BINDINGS = [*MOVES, Binding("enter", "choose", "Quotes")]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
@@ -164,9 +157,11 @@ class SourceText(ScrollView, can_focus=True):
         if self.marks:
             self.cursor += step
 
-    def action_ends(self, end: int) -> None:
-        if self.marks:
-            self.cursor = len(self.marks) - 1 if end else 0
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.marks) - 1
 
     def action_page(self, direction: int) -> None:
         if not self._starts:
