@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
-from ...core.view import Highlight
+from ...core.view import NO_HIGHLIGHT, Highlight
 from .rowlist import RowList
 
 
@@ -19,7 +19,7 @@ class EntryList(RowList):
         self.entries: list = []
         self.counts: dict[str, int] = {}
         self.marked: frozenset[str] = frozenset()
-        self.highlight = Highlight()
+        self.highlight = NO_HIGHLIGHT
 
     def show(self, entries, counts: dict[str, int], marked: frozenset[str],
              highlight: Highlight) -> None:

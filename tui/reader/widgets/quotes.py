@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from ...core.model import Row
 from ...core.sanitize import one_line
-from ...core.view import Highlight
+from ...core.view import NO_HIGHLIGHT, Highlight
 from .marking import marked
 from .rowlist import RowList
 
@@ -26,7 +26,7 @@ class QuotesList(RowList):
         super().__init__(**kwargs)
         self.rows: Sequence[Row] = ()
         self.indices: Sequence[int] = ()
-        self.highlight = Highlight()
+        self.highlight = NO_HIGHLIGHT
         self.show_meeting = False
 
     def show(self, rows, indices, highlight: Highlight, keep: int | None = None) -> None:
