@@ -241,7 +241,10 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Chosen(self, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + self.scroll_offset.y) // self.row_height
+        offset = event.get_content_offset(self)  # None on the border or the scrollbar
+        if offset is None:
+            return
+        index = (offset.y + self.scroll_offset.y) // self.row_height
         if 0 <= index < self.count:
             self.focus()
             already = index == self.cursor
