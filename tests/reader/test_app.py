@@ -144,15 +144,14 @@ async def test_tab_reaches_every_pane_at_80x24(seed):
         panes = {
             type(w): w
             for w in (screen.query_one(QuotesList), screen.query_one(DetailPane),
-                      screen.query_one(SearchBar), screen.query_one(SpeakersList),
-                      screen.query_one(TopicsList))
+                      screen.query_one(SpeakersList), screen.query_one(TopicsList))
         }
         seen = [type(pilot.app.focused)]
-        for _ in range(4):
+        for _ in range(3):
             await pilot.press("tab")
             seen.append(type(pilot.app.focused))
         assert set(seen) == set(panes), seen
-        for widget in panes.values():
+        for widget in [*panes.values(), screen.query_one(SearchBar)]:
             region = widget.region
             assert region.width > 0 and region.height > 0
             assert pilot.app.screen.region.contains_region(region)
@@ -162,7 +161,7 @@ async def test_tab_reaches_every_pane_at_80x24(seed):
         await pilot.press("tab")
         assert type(pilot.app.focused) is seen[0]
         back = []
-        for _ in range(5):
+        for _ in range(4):
             await pilot.press("shift+tab")
             back.append(type(pilot.app.focused))
         assert back == list(reversed(seen))
@@ -291,8 +290,8 @@ async def test_filters_combine_or_within_a_pane_and_across_panes(seed):
         assert screen.view.speakers == {"rustam-emomali", "sirojiddin-muhriddin"}
         assert screen.in_view == sorted(RUSTAM + MUHRIDDIN)  # OR in one pane
         assert "speaker: Rustam Emomali or Sirojiddin Muhriddin" in status(screen)
-        shown = status_shown(screen)  # cut to fit 80 columns, but the filter shows
-        assert shown.startswith("8 of 30 quotes  speaker: Rustam Emomali")
+        shown = status_shown(screen)  # shortened to fit 80 columns: the count and names
+        assert shown.startswith("8 of 30 quotes  Rustam Emomali or Sirojiddin")
         await choose(pilot, TopicsList, "trade-economy")
         assert screen.in_view == [17]  # AND across panes: only Rustam spoke on trade
         text = status(screen)

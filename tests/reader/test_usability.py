@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from support import SEED
-
 from tui.reader.app import make_app
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.widgets.quotes import QuotesList
 from tui.reader.widgets.speakers import SpeakersList
 from tui.reader.widgets.topics import TopicsList
+
+from support import SEED
 
 
 def _reader(app) -> ReaderScreen:
@@ -53,3 +53,76 @@ async def test_a_click_on_the_border_or_below_the_rows_picks_nothing():
         await pilot.click(SpeakersList, offset=(4, speakers.count + 3))  # empty space
         await pilot.pause()
         assert speakers.cursor == 1
+
+
+def _status(facets, width, shown=1, total=30):
+    from tui.reader.widgets.statusline import StatusLine
+
+    line = StatusLine()
+    line.show(shown, total, facets)
+    return line.line(width).plain
+
+
+def test_the_status_line_says_the_essentials_in_the_space_there_is():
+    facets = [("speaker", "Wang Yi"), ("topic", "Traditional medicine")]
+    full = "1 of 30 quotes  speaker: Wang Yi · topic: Traditional medicine  Esc clears"
+    assert _status(facets, None) == full
+    assert _status(facets, len(full)) == full
+    assert _status(facets, len(full) - 1) == full.removesuffix("  Esc clears")
+    assert _status(facets, 50) == "1 of 30 quotes  Wang Yi · Traditional medicine"
+    # Long values are cut evenly, short ones stay whole; never a cut count.
+    assert _status(facets, 40) == "1 of 30 quotes  Wang Yi · Traditional m…"
+    assert _status(facets, 20) == "1 of 30 quotes"
+    assert _status(facets, 10) == "1 of 30 q…"
+    for width in range(10, 90):
+        assert len(_status(facets, width)) <= width
+
+
+def test_the_search_is_dropped_from_the_status_before_the_filters():
+    facets = [("topic", "Traditional medicine"), ("search", "herbal remedies and clinics")]
+    assert _status(facets, 44) == "1 of 30 quotes  Traditional medicine"
+    assert _status(facets, 30) == "1 of 30 quotes  Traditional m…"
+    assert _status([("search", "herbal remedies")], 25) == "1 of 30 quotes"
+
+
+async def test_the_status_line_at_80_columns_names_the_filters():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = _reader(app)
+        topics = screen.query_one(TopicsList)
+        topics.focus()
+        await pilot.press("G", "enter")  # the last topic: Traditional medicine
+        await pilot.pause()
+        from tui.reader.widgets.statusline import StatusLine
+
+        status = screen.query_one(StatusLine)
+        text = status.render().plain
+        assert text.startswith("1 of 30 quotes")
+        assert "Traditional medicine" in text, text
+        assert len(text) <= status.content_region.width
+
+
+async def test_tab_never_stops_in_the_search_field_so_q_still_quits():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        from tui.reader.widgets.searchbar import SearchBar
+
+        search = _reader(app).query_one(SearchBar)
+        for _ in range(6):
+            await pilot.press("tab")
+            assert app.focused is not search
+        for _ in range(6):
+            await pilot.press("shift+tab")
+            assert app.focused is not search
+        await pilot.press("slash", "w", "a", "n", "g")
+        assert app.focused is search and search.value == "wang"
+        await pilot.press("tab")  # from the field, Tab goes on to a pane
+        assert app.focused is not search
+        await pilot.click(SearchBar)  # a click reaches the field too
+        await pilot.pause()
+        assert app.focused is search
+        await pilot.press("escape", "tab", "q")
+        await pilot.pause()
+    assert app.return_code == 0 and search.value == "wang"

@@ -77,23 +77,27 @@ class View:
     def _briefing(self, catalog: Catalog) -> str | None:
         return self.briefing if self.briefing in catalog.ranges else None
 
-    def describe(self, catalog: Catalog) -> str:
-        """The active filters in words, for the status line and exports."""
+    def facets(self, catalog: Catalog) -> list[tuple[str, str]]:
+        """The active filters as (what, which) pairs: ("speaker", "Wang Yi or Emomali
+        Rahmon"), ("search", "luban"); meeting first, search last."""
         parts = []
         chosen = catalog.briefing_of(self.briefing)
         if chosen is not None:
-            parts.append(f"meeting: {chosen.meeting.title} ({chosen.meeting.when})")
+            parts.append(("meeting", f"{chosen.meeting.title} ({chosen.meeting.when})"))
         if self.speakers:
             names = sorted(catalog.speakers[s].speaker.name for s in self.speakers
                            if s in catalog.speakers)
-            parts.append("speaker: " + " or ".join(names))
+            parts.append(("speaker", " or ".join(names)))
         if self.topics:
             titles = sorted(catalog.topics[t].topic.title for t in self.topics
                             if t in catalog.topics)
-            parts.append("topic: " + " or ".join(titles))
+            parts.append(("topic", " or ".join(titles)))
         if self.query.strip():
-            parts.append(f"search: {self.query.strip()}")
-        return " · ".join(parts)
+            parts.append(("search", self.query.strip()))
+        return parts
 
+    def describe(self, catalog: Catalog) -> str:
+        """The active filters in words, for exports: "speaker: Wang Yi · search: luban"."""
+        return " · ".join(f"{what}: {which}" for what, which in self.facets(catalog))
 
 __all__ = ["Highlight", "NO_HIGHLIGHT", "View", "SPEAKER", "TOPIC", "ALL"]

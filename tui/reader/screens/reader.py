@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from ...core.catalog import Catalog
@@ -139,6 +140,12 @@ class ReaderScreen(Screen):
     def _layout_classes(width: int) -> str:
         return "-wide" if width >= WIDE else ""
 
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab moves between the panes; the search field is reached with `/` or a click, so
+        that a `q` typed after Tab never lands in it."""
+        return [w for w in super().focus_chain if not isinstance(w, SearchBar) or w.has_focus]
+
     def _focus(self, widget) -> None:
         """Focus now, not after the queued keys: typing right after `/` must reach the field."""
         self.set_focus(widget)
@@ -200,7 +207,7 @@ class ReaderScreen(Screen):
             self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, highlight)
         quotes.show(catalog.rows, rows, highlight, keep=keep)
         quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
-        self.query_one(StatusLine).show(len(rows), len(catalog), view.describe(catalog))
+        self.query_one(StatusLine).show(len(rows), len(catalog), view.facets(catalog))
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
+#: The shortest a filter's value is cut to before it is left out.
+MIN_VALUE = 6
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, with "…" where it was cut."""
+    if cell_len(text) <= width:
+        return text
+    out = Text(text)
+    out.truncate(width, overflow="ellipsis")
+    return out.plain
+
+
+def _shares(room: int, values: list[str]) -> list[int] | None:
+    """Widths for `values` in `room` cells: short ones whole, long ones cut evenly; None
+    when some value would get fewer than MIN_VALUE cells."""
+    widths = [cell_len(v) for v in values]
+    left, open_ = room, sorted(range(len(values)), key=widths.__getitem__)
+    while open_:
+        each = left // len(open_)
+        if widths[open_[0]] > each:
+            break
+        left -= widths[open_.pop(0)]
+    else:
+        return widths
+    if left // len(open_) < MIN_VALUE:
+        return None
+    for i in open_:
+        widths[i] = left // len(open_)
+    return widths
+
 
 class StatusLine(Widget):
-    """Drawn as Rich Text, cut with an ellipsis when the line is too narrow. Its width is
-    fixed by the stylesheet, so a new text never costs a new layout."""
+    """Says the essentials in the space there is: the count always; then every filter with
+    its label; without labels; without the search (its field shows it); each value cut to
+    fit. Its width is fixed by the stylesheet, so a new text never costs a new layout."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -20,21 +55,46 @@ class StatusLine(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.shown, self.total, self.filters = 0, 0, ""
+        self.shown, self.total = 0, 0
+        self.facets: tuple[tuple[str, str], ...] = ()
 
-    def show(self, shown: int, total: int, filters: str) -> None:
-        self.shown, self.total, self.filters = shown, total, filters
+    def show(self, shown: int, total: int, facets: Sequence[tuple[str, str]]) -> None:
+        """`facets`: the active filters as (what, which), e.g. ("speaker", "Wang Yi")."""
+        self.shown, self.total, self.facets = shown, total, tuple(facets)
         self.refresh()
 
-    def line(self) -> Text:
-        text = Text(no_wrap=True, end="")
-        text.append(f"{self.shown} of {self.total} quotes", style="bold")
-        if self.filters:
-            text.append("  " + self.filters)
-            text.append("  Esc clears", style="dim")
+    def line(self, width: int | None = None) -> Text:
+        """The line for `width` cells (no limit when None)."""
+        count = f"{self.shown} of {self.total} quotes"
+        for filters, hint in self._candidates(width, cell_len(count)):
+            text = Text(no_wrap=True, end="")
+            text.append(count, style="bold")
+            if filters:
+                text.append("  " + filters)
+            if hint:
+                text.append("  Esc clears", style="dim")
+            if width is None or text.cell_len <= width:
+                return text
+        text = Text(count, style="bold", no_wrap=True, end="")
+        text.truncate(width or 0, overflow="ellipsis")
         return text
 
+    def _candidates(self, width: int | None, used: int):
+        """(filters text, whether to add the hint), fullest first."""
+        if not self.facets:
+            yield "", False
+            return
+        labelled = " · ".join(f"{what}: {which}" for what, which in self.facets)
+        bare = [which for _, which in self.facets]
+        filters = [which for what, which in self.facets if what != "search"]
+        yield labelled, True
+        yield labelled, False
+        yield " · ".join(bare), False
+        if filters and width is not None:
+            yield " · ".join(filters), False
+            widths = _shares(width - used - 2 - 3 * (len(filters) - 1), filters)
+            if widths is not None:
+                yield " · ".join(_cut(v, w) for v, w in zip(filters, widths)), False
+
     def render(self) -> Text:
-        text = self.line()
-        text.truncate(self.content_region.width, overflow="ellipsis")
-        return text
+        return self.line(self.content_region.width)
