@@ -213,7 +213,7 @@ async def test_moving_in_speakers_and_topics(seed):
     async with make_app(briefings=[seed]).run_test(size=(80, 24)) as pilot:
         screen = reader(pilot.app)
         speakers, topics = screen.query_one(SpeakersList), screen.query_one(TopicsList)
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab")  # the detail, then the speakers
         assert pilot.app.focused is speakers
         await pilot.press("j", "down")
         assert speakers.cursor == 2
@@ -545,7 +545,7 @@ async def test_n_and_shift_n_wrap_around_the_results(seed):
             assert quotes.cursor == expected
             assert quotes.current_index() == TRADE[expected]
         # From another pane, n comes back to the quotes.
-        await pilot.press("tab", "tab", "tab")
+        await pilot.press("tab", "tab")  # the detail, then the speakers
         assert pilot.app.focused is screen.query_one(SpeakersList)
         await pilot.press("n")
         assert pilot.app.focused is quotes

@@ -126,3 +126,25 @@ async def test_tab_never_stops_in_the_search_field_so_q_still_quits():
         await pilot.press("escape", "tab", "q")
         await pilot.pause()
     assert app.return_code == 0 and search.value == "wang"
+
+
+async def test_n_and_N_say_the_position_and_when_they_wrap():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        from tui.reader.widgets.statusline import StatusLine
+
+        screen = _reader(app)
+        status = screen.query_one(StatusLine)
+        await pilot.press("slash", *"trade", "enter", "n")
+        await pilot.pause()
+        assert status.line().plain.startswith("5 of 30 quotes  match 2 of 5  ")
+        await pilot.press("n", "n", "n", "n")
+        await pilot.pause()
+        assert "match 1 of 5  (wrapped to the first)" in status.line().plain
+        await pilot.press("N")
+        await pilot.pause()
+        assert "match 5 of 5  (wrapped to the last)" in status.line().plain
+        assert "match" in status.render().plain  # it fits on screen
+        await pilot.press("k")  # another move: the note is out of date
+        await pilot.pause()
+        assert "match" not in status.line().plain

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 KEYS = [
     ("Moving", [
-        ("Tab / Shift+Tab", "next / previous pane"),
+        ("Tab / Shift+Tab", "next / previous pane (the search field is reached with /)"),
         ("↑ ↓  j k", "move in a list, scroll the quote"),
         ("g G  Home End", "first / last"),
         ("PgUp PgDn", "page up / down"),
@@ -25,7 +25,7 @@ KEYS = [
         ('  "a phrase"', "words in this order"),
         ("  @word", "only speakers: name, alias, role"),
         ("  #word", "only topics: title, keywords"),
-        ("n / N", "next / previous quote in the results"),
+        ("n / N", "next / previous quote in the results; the status line says which, and wraps"),
         ("Esc", "clear the search, then the filters"),
     ]),
     ("Doing", [

@@ -216,7 +216,8 @@ class ReaderScreen(Screen):
 
     # -- events ------------------------------------------------------------------------------
     @on(RowList.Highlighted, "#quotes")
-    def _quote_highlighted(self) -> None:
+    def _quote_highlighted(self, event: RowList.Highlighted) -> None:
+        self.query_one(StatusLine).moved_to(event.index)
         self._show_detail()
 
     @on(RowList.Chosen, "#speakers")
@@ -285,7 +286,15 @@ class ReaderScreen(Screen):
             self.app.bell()
             return
         self._focus(quotes)
-        quotes.cursor = (quotes.cursor + step) % quotes.count
+        target = quotes.cursor + step
+        note = ""
+        if target >= quotes.count:
+            note = "  (wrapped to the first)"
+        elif target < 0:
+            note = "  (wrapped to the last)"
+        quotes.cursor = target % quotes.count
+        self.query_one(StatusLine).say(f"match {quotes.cursor + 1} of {quotes.count}{note}",
+                                       quotes.cursor)
 
     def action_copy(self) -> None:
         row = self.query_one(QuotesList).current()

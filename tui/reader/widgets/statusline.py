@@ -41,7 +41,8 @@ def _shares(room: int, values: list[str]) -> list[int] | None:
 
 
 class StatusLine(Widget):
-    """Says the essentials in the space there is: the count always; then every filter with
+    """Says the essentials in the space there is: the count (and a note such as `n`'s
+    position) always; then every filter with
     its label; without labels; without the search (its field shows it); each value cut to
     fit. Its width is fixed by the stylesheet, so a new text never costs a new layout."""
 
@@ -57,25 +58,40 @@ class StatusLine(Widget):
         super().__init__(**kwargs)
         self.shown, self.total = 0, 0
         self.facets: tuple[tuple[str, str], ...] = ()
+        self.note, self.note_for = "", -1
+
+    def say(self, note: str, row: int) -> None:
+        """Show `note` beside the count while the quotes cursor stays on `row`."""
+        self.note, self.note_for = note, row
+        self.refresh()
+
+    def moved_to(self, row: int) -> None:
+        """The quotes cursor moved: a note about another row is out of date."""
+        if self.note and row != self.note_for:
+            self.note, self.note_for = "", -1
+            self.refresh()
 
     def show(self, shown: int, total: int, facets: Sequence[tuple[str, str]]) -> None:
         """`facets`: the active filters as (what, which), e.g. ("speaker", "Wang Yi")."""
         self.shown, self.total, self.facets = shown, total, tuple(facets)
+        self.note, self.note_for = "", -1
         self.refresh()
 
     def line(self, width: int | None = None) -> Text:
         """The line for `width` cells (no limit when None)."""
         count = f"{self.shown} of {self.total} quotes"
-        for filters, hint in self._candidates(width, cell_len(count)):
+        note = f"  {self.note}" if self.note else ""
+        for filters, hint in self._candidates(width, cell_len(count + note)):
             text = Text(no_wrap=True, end="")
             text.append(count, style="bold")
+            text.append(note, style="bold")
             if filters:
                 text.append("  " + filters)
             if hint:
                 text.append("  Esc clears", style="dim")
             if width is None or text.cell_len <= width:
                 return text
-        text = Text(count, style="bold", no_wrap=True, end="")
+        text = Text(count + note, style="bold", no_wrap=True, end="")
         text.truncate(width or 0, overflow="ellipsis")
         return text
 
