@@ -148,3 +148,45 @@ async def test_n_and_N_say_the_position_and_when_they_wrap():
         await pilot.press("k")  # another move: the note is out of date
         await pilot.pause()
         assert "match" not in status.line().plain
+
+
+async def test_the_overview_hints_follow_the_focus_and_an_empty_cell_stays():
+    from textual.widgets import DataTable
+
+    from tui.reader.screens.overview import OverviewScreen
+    from tui.reader.widgets.keysbar import KeysBar
+
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        grid = screen.query_one(DataTable)
+        summary = screen.query_one("#overview")
+        keys = screen.query_one(KeysBar)
+        assert app.focused is grid
+        assert summary.border_subtitle == "Tab: summary · Esc: back"
+        assert "⏎ Show these quotes" in keys.render().plain
+        await pilot.press("tab")
+        assert app.focused is summary
+        assert summary.border_subtitle == "Tab: grid · Esc: back"
+        assert "Show these quotes" not in keys.render().plain
+        await pilot.press("enter")  # nothing to show from the summary
+        assert app.screen is screen
+        await pilot.press("tab")
+        assert app.focused is grid
+        # Far right: the speakers' names stay in sight.
+        for _ in range(len(screen.topics)):
+            await pilot.press("right")
+        await pilot.pause()
+        assert grid.scroll_x > 0
+        assert "Wang Yi" in "".join(s.text for s in grid.render_lines(grid.region.reset_offset))
+        # An empty cell: said, and the overview stays.
+        empty = next((r, c + 1) for r, s in enumerate(screen.speakers)
+                     for c, t in enumerate(screen.topics) if not screen.counts.get((s.id, t.id)))
+        grid.move_cursor(row=empty[0], column=empty[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("has no quotes on" in str(n.message) for n in app._notifications)

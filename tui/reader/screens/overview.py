@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from ...core.catalog import Catalog
 from ...core.model import when_text
 from ...core.sanitize import one_line
+from ..widgets.grid import SpeakerTopicGrid
 from ..widgets.keysbar import KeysBar
 
 GRID_SPEAKERS, GRID_TOPICS = 40, 30  # the grid shows the most quoted of each
@@ -95,10 +96,7 @@ def overview_text(catalog: Catalog) -> Text:
 
 
 class OverviewScreen(Screen[tuple[str | None, str | None] | None]):
-    BINDINGS = [
-        Binding("escape,o", "dismiss(None)", "Back"),
-        Binding("enter", "jump", "Show these quotes"),
-    ]
+    BINDINGS = [Binding("escape,o", "dismiss(None)", "Back")]
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
@@ -111,12 +109,11 @@ class OverviewScreen(Screen[tuple[str | None, str | None] | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="overview"):
             yield Static(overview_text(self.catalog), id="overview-text")
-        yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True)
+        yield SpeakerTopicGrid(id="grid")
         yield KeysBar(id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#overview").border_title = "Overview"
-        self.query_one("#overview").border_subtitle = "Tab: grid · Esc: back"
         self.query_one(DataTable).border_title = "Who spoke on what: Enter shows those quotes"
         grid = self.query_one(DataTable)
         grid.add_column(Text("Speaker \\ Topic"), key="speaker")
@@ -135,16 +132,29 @@ class OverviewScreen(Screen[tuple[str | None, str | None] | None]):
                 cells.append(Text(str(count) if count else "·", justify="right",
                                   style="" if count else "dim"))
             grid.add_row(*cells, key=entry.id)
+        self.counts = counts
         grid.focus()
 
+    def on_descendant_focus(self) -> None:
+        """The hint names the pane Tab goes to, not the one with the focus."""
+        other = "summary" if isinstance(self.focused, DataTable) else "grid"
+        self.query_one("#overview").border_subtitle = f"Tab: {other} · Esc: back"
+
     def action_jump(self) -> None:
+        """Back to the reader with the quotes of the cell's speaker on its topic (the first
+        column: on every topic); an empty cell says so and stays."""
         grid = self.query_one(DataTable)
         if not self.speakers:
             return
         row, column = grid.cursor_coordinate
-        speaker = self.speakers[row].id if row < len(self.speakers) else None
-        topic = self.topics[column - 1].id if 0 < column <= len(self.topics) else None
-        self.dismiss((speaker, topic))
+        speaker = self.speakers[row] if row < len(self.speakers) else None
+        topic = self.topics[column - 1] if 0 < column <= len(self.topics) else None
+        if speaker is not None and topic is not None and not self.counts.get(
+                (speaker.id, topic.id)):
+            self.notify(f"{one_line(speaker.speaker.name)} has no quotes on "
+                        f"{one_line(topic.topic.title)}.", severity="warning", markup=False)
+            return
+        self.dismiss((speaker.id if speaker else None, topic.id if topic else None))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         self.action_jump()
