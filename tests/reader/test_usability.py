@@ -190,3 +190,81 @@ async def test_the_overview_hints_follow_the_focus_and_an_empty_cell_stays():
         await pilot.pause()
         assert app.screen is screen
         assert any("has no quotes on" in str(n.message) for n in app._notifications)
+
+
+async def test_palette_jumps_keep_the_other_filters_and_the_search(seed):
+    from textual.command import CommandPalette
+
+    from support.painted import until
+
+    async def choose(pilot, text, expect):
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
+        await pilot.press(*text)
+        palette = pilot.app.screen
+
+        def first() -> bool:
+            options = palette.query_one("CommandList")
+            return options.option_count > 0 and expect in str(
+                options.get_option_at_index(0).prompt)
+
+        await until(pilot, first, what=expect)
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
+                    what="the palette to close")
+        await pilot.pause()
+
+    wang = {i for i, q in enumerate(seed.quotes) if q.speaker.id == "wang-yi"}
+    trade = {i for i, q in enumerate(seed.quotes) if any(t.id == "trade-economy" for t in q.topics)}
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await choose(pilot, "Wang", "Speaker: Wang Yi")
+        await choose(pilot, "topic trade", "Topic: Trade")
+        screen = _reader(app)
+        assert screen.view.speakers == {"wang-yi"}  # kept
+        assert screen.in_view == sorted(wang & trade)
+        await pilot.press("escape")  # the filters go
+        await pilot.press("slash", *"china", "enter")
+        await choose(pilot, "Rustam", "Speaker: Rustam Emomali")
+        assert screen.view.speakers == {"rustam-emomali"} and screen.view.query == "china"
+        assert screen.in_view == [i for i, q in enumerate(seed.quotes)
+                                  if q.speaker.id == "rustam-emomali" and "china" in q.text.lower()]
+        assert len(screen.in_view) >= 2
+        await choose(pilot, "Wang", "Speaker: Wang Yi")  # in place of Rustam, not beside him
+        assert screen.view.speakers == {"wang-yi"}
+        # Nothing of Muhriddin's on "luban": the jump wins, the search goes, and it is said.
+        await pilot.press("slash", *" luban", "enter")
+        await choose(pilot, "Muhriddin", "Speaker: Sirojiddin Muhriddin")
+        assert screen.view.query == "" and screen.view.speakers == {"sirojiddin-muhriddin"}
+        assert any("were cleared" in str(n.message) for n in app._notifications)
+        # A session narrows to its quotes, named in the status line; Esc Esc clears it.
+        await pilot.press("escape", "escape")
+        await choose(pilot, "session muhriddin", "Session: Talks with Foreign Minister")
+        session = [i for i, q in enumerate(seed.quotes)
+                   if q.session and q.session.id == "talks-muhriddin"]
+        assert screen.in_view == session
+        from tui.reader.widgets.statusline import StatusLine
+
+        assert "session: Talks with Foreign Minister" in screen.query_one(StatusLine).line().plain
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(screen.in_view) == 30
+
+
+async def test_the_palette_holds_the_readers_commands_not_textuals_panels():
+    from textual.command import CommandPalette
+
+    from support.painted import until
+
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), what="palette")
+        palette = app.screen
+        options = palette.query_one("CommandList")
+        await until(pilot, lambda: options.option_count > 5, what="the commands")
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(p.startswith("Speaker: Wang Yi") for p in prompts)
+        assert any("Theme" in p for p in prompts) and any("Quit" in p for p in prompts)
+        for textual_own in ("Keys", "Maximize", "Screenshot"):
+            assert not any(p.startswith(textual_own) for p in prompts), prompts

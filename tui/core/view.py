@@ -31,6 +31,7 @@ class View:
     query: str = ""
     terms: tuple[Term, ...] = field(default=(), compare=False)
     briefing: str | None = None  # a Catalog.ranges key: only that briefing's quotes
+    session: tuple[str, str] | None = None  # (Catalog.ranges key, session id)
 
     def with_query(self, query: str) -> View:
         return replace(self, query=query, terms=parse_query(query))
@@ -44,12 +45,23 @@ class View:
     def with_briefing(self, key: str | None) -> View:
         return replace(self, briefing=key)
 
+    def with_speakers(self, *speaker_ids: str) -> View:
+        return replace(self, speakers=frozenset(speaker_ids))
+
+    def with_topics(self, *topic_ids: str) -> View:
+        return replace(self, topics=frozenset(topic_ids))
+
+    def with_session(self, session: tuple[str, str] | None) -> View:
+        return replace(self, session=session)
+
     def cleared_filters(self) -> View:
-        return replace(self, speakers=frozenset(), topics=frozenset(), briefing=None)
+        return replace(self, speakers=frozenset(), topics=frozenset(), briefing=None,
+                       session=None)
 
     @property
     def filtered(self) -> bool:
-        return bool(self.speakers or self.topics or self.terms or self.briefing is not None)
+        return bool(self.speakers or self.topics or self.terms or self.briefing is not None
+                    or self.session is not None)
 
     def highlight(self, catalog: Catalog) -> Highlight:
         """What to mark: plain search words in every field, @words in speakers, #words in
@@ -68,11 +80,27 @@ class View:
         )
 
     def rows(self, catalog: Catalog) -> list[int]:
-        return catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
+        rows = catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
+        if self.session is None:
+            return rows
+        key, session_id = self.session
+        span = catalog.ranges.get(key, range(0))
+        quotes = catalog.rows
+        return [i for i in rows if i in span and (session := quotes[i].quote.session)
+                is not None and session.id == session_id]
 
     def quick(self, catalog: Catalog) -> bool:
         """Whether `rows` would take well under a frame (see Catalog.quick)."""
-        return catalog.quick(self.speakers, self.topics, self.terms, self._briefing(catalog))
+        return self.session is None and catalog.quick(
+            self.speakers, self.topics, self.terms, self._briefing(catalog))
+
+    def session_title(self, catalog: Catalog) -> str | None:
+        if self.session is None:
+            return None
+        briefing = catalog.briefing_of(self.session[0])
+        session = next((s for s in briefing.sessions if s.id == self.session[1]), None) \
+            if briefing is not None else None
+        return session.title if session is not None else None
 
     def _briefing(self, catalog: Catalog) -> str | None:
         return self.briefing if self.briefing in catalog.ranges else None
@@ -92,6 +120,9 @@ class View:
             titles = sorted(catalog.topics[t].topic.title for t in self.topics
                             if t in catalog.topics)
             parts.append(("topic", " or ".join(titles)))
+        title = self.session_title(catalog)
+        if title is not None:
+            parts.append(("session", title))
         if self.query.strip():
             parts.append(("search", self.query.strip()))
         return parts

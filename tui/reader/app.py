@@ -4,11 +4,11 @@ and the tests alike."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -74,6 +74,12 @@ class BriefingApp(App):
         self.watch_interval = WATCH_SECONDS
         self._early: list[Loaded] | None = None  # loaded before the first paint
         self._total_bytes = 0
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands that a reader needs: the theme and quit. Its Keys
+        panel, Maximize and Screenshot are left out: the help screen lists every key."""
+        yield SystemCommand("Theme", "Change the reader's colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Quit briefing", self.action_quit)
 
     def get_default_screen(self) -> Screen:
         """The reader itself when the briefings are small enough to load before the first
@@ -254,11 +260,12 @@ class BriefingApp(App):
         if self.reader is not None:
             self.reader.show_only(speaker, topic)
 
-    def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
-        """Back to the reader, with the cursor on the first quote of that session."""
+    def narrow(self, speaker: str | None = None, topic: str | None = None,
+               session: tuple[Briefing, str] | None = None) -> None:
+        """Back to the reader, narrowed to that speaker, topic or session (ReaderScreen.narrow)."""
         self._back_to(ReaderScreen)
         if self.reader is not None:
-            self.reader.jump_to_session(briefing, session_id)
+            self.reader.narrow(speaker, topic, session)
 
 
 def make_app(

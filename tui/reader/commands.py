@@ -33,14 +33,14 @@ class BriefingCommands(Provider):
             label = f"Speaker: {one_line(speaker.name)}"
             if speaker.role:
                 label += f" ({one_line(speaker.role)})"
-            yield label, partial(app.show_only, speaker=entry.id)
+            yield label, partial(app.narrow, speaker=entry.id)
         for entry in catalog.topics.values():
-            yield f"Topic: {one_line(entry.topic.title)}", partial(app.show_only, topic=entry.id)
+            yield f"Topic: {one_line(entry.topic.title)}", partial(app.narrow, topic=entry.id)
         for briefing in catalog.briefings:
             for session in briefing.sessions:
                 yield (
                     f"Session: {one_line(session.title)}",
-                    partial(app.jump_to_session, briefing, session.id),
+                    partial(app.narrow, session=(briefing, session.id)),
                 )
 
     async def discover(self) -> Hits:

@@ -34,7 +34,7 @@ KEYS = [
               "Enter lists its quotes, u goes to the next paragraph without one, Esc goes back"),
         ("c", "copy the quote as a citation (OSC 52 clipboard)"),
         ("e", "export the quotes in view to a Markdown file here"),
-        ("Ctrl+P", "command palette: jump to a speaker, topic or session; theme"),
+        ("Ctrl+P", "palette: narrow to a speaker, topic or session, keeping the rest; theme"),
         ("? / F1", "this help"),
         ("q", "quit"),
     ]),

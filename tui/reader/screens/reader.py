@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ...core.catalog import Catalog
+from ...core.catalog import Catalog, briefing_key
 from ...core.model import Briefing
 from ...core.sanitize import clean
 from ...core.view import View
@@ -277,7 +277,7 @@ class ReaderScreen(Screen):
         if self.view.query:
             self.query_one(SearchBar).value = ""
             self.set_view(self.view.with_query(""))
-        elif self.view.speakers or self.view.topics or self.view.briefing is not None:
+        elif self.view.filtered:  # speakers, topics, a briefing or a session
             self.set_view(self.view.cleared_filters())
 
     def action_next_match(self, step: int) -> None:
@@ -345,18 +345,26 @@ class ReaderScreen(Screen):
         self.set_view(view)
         self._focus(self.query_one(QuotesList))
 
-    def jump_to_session(self, briefing: Briefing, session_id: str) -> None:
-        """Put the quotes cursor on the first quote of a session, clearing what hides it."""
-        target = next(
-            (i for i, r in enumerate(self.catalog.rows)
-             if r.briefing is briefing and r.quote.session and r.quote.session.id == session_id),
-            None,
-        )
-        if target is None:
-            self.notify("No quote belongs to that session.", severity="warning")
-            return
-        if target not in self.in_view:
-            self.show_only()
-        quotes = self.query_one(QuotesList)
-        quotes.cursor = self.in_view.index(target)
-        self._focus(quotes)
+    def narrow(self, speaker: str | None = None, topic: str | None = None,
+               session: tuple[Briefing, str] | None = None) -> None:
+        """A palette jump: that speaker, topic or session in place of the pane's own
+        choice, the other filters and the search kept; when nothing would be left, the
+        jump wins and the rest is cleared, saying so."""
+        def apply(view: View) -> View:
+            if speaker is not None:
+                view = view.with_speakers(speaker)
+            if topic is not None:
+                view = view.with_topics(topic)
+            if session is not None:
+                view = view.with_session((briefing_key(session[0]), session[1]))
+            return view
+
+        view = apply(self.view)
+        if not view.rows(self.catalog):
+            view = apply(View())
+            if self.view.filtered:
+                self.notify("Nothing matched with the other filters and the search: "
+                            "they were cleared.", severity="warning", markup=False)
+            self.query_one(SearchBar).value = ""
+        self.set_view(view)
+        self._focus(self.query_one(QuotesList))
