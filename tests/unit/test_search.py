@@ -72,11 +72,12 @@ def test_fold_is_idempotent_on_examples():
         ("Wang  YI", [("wang", ALL), ("yi", ALL)]),
         ("@wang", [("wang", SPEAKER)]),
         ("#BRI", [("bri", TOPIC)]),
-        ('"Belt and  Road"', [("belt and road", ALL)]),
+        ('"Belt and  Road"', [("belt and road", ALL, False, True)]),
         ('@"wang yi" #"belt and road" trade',
-         [("wang yi", SPEAKER), ("belt and road", TOPIC), ("trade", ALL)]),
-        ('"belt and', [("belt and", ALL)]),  # unterminated: the phrase runs to the end
-        ('x "unterminated  phrase ', [("x", ALL), ("unterminated phrase", ALL)]),
+         [("wang yi", SPEAKER, False, True), ("belt and road", TOPIC, False, True),
+          ("trade", ALL)]),
+        ('"belt and', [("belt and", ALL, False, True)]),  # unterminated: runs to the end
+        ('x "unterminated  phrase ', [("x", ALL), ("unterminated phrase", ALL, False, True)]),
         ("@Ólafsson", [("olafsson", SPEAKER)]),
         ('""', []),
         ("", []),
@@ -85,10 +86,18 @@ def test_fold_is_idempotent_on_examples():
         ("#", []),
         ("@ wang", [("wang", ALL)]),
         ("c# e-mail", [("c#", ALL), ("e-mail", ALL)]),
+        ("-wang", [("wang", ALL, True)]),
+        ('energy -"belt and road"', [("energy", ALL), ("belt and road", ALL, True, True)]),
+        ("-@wang -#bri", [("wang", SPEAKER, True), ("bri", TOPIC, True)]),
+        ("-", []),
+        ("- -@ -#", []),
+        ("--x", [("-x", ALL, True)]),
+        ("#-x", [("-x", TOPIC)]),
+        ('"-19"', [("-19", ALL, False, True)]),
     ],
 )
 def test_parse_query(query, terms):
-    assert parse_query(query) == tuple(Term(text, scope) for text, scope in terms)
+    assert parse_query(query) == tuple(Term(*term) for term in terms)
 
 
 def test_matches_all_words_in_any_field():
@@ -141,6 +150,66 @@ def test_search_scopes(nordic, query, expected):
     assert ids(nordic, index.search(parse_query(query))) == expected
 
 
+_SEED_INDEX = None
+
+
+def seed_search(query):
+    """Speaker ids of the seed quotes matching `query`, in order."""
+    global _SEED_INDEX
+    _SEED_INDEX = _SEED_INDEX or SearchIndex(_SEED.quotes)
+    return ids(_SEED, _SEED_INDEX.search(parse_query(query)))
+
+
+def test_a_speakers_name_matches_their_quotes_not_a_session_titled_with_it():
+    # Wang Yi's talks with Muhriddin are in a session titled with his name; "muhriddin
+    # vaccines" asks what Muhriddin said about vaccines.
+    assert set(seed_search("vaccines")) == {"wang-yi", "sirojiddin-muhriddin"}
+    assert set(seed_search("muhriddin vaccines")) == {"sirojiddin-muhriddin"}
+    assert seed_search("muhriddin") == ["sirojiddin-muhriddin"] * 3
+    assert seed_search("MUHRIDDIN") == seed_search("@muhriddin")
+    assert seed_search("yi") == seed_search("wang") == ["wang-yi"] * 20  # name and alias
+    assert set(seed_search("emomali")) == {"emomali-rahmon", "rustam-emomali"}
+    # A phrase is the words as written, wherever they are: mentions in session titles too.
+    assert set(seed_search('"muhriddin" vaccines')) == {"wang-yi", "sirojiddin-muhriddin"}
+    # Part of a name, a word of a longer alias, or a role is not a name on its own.
+    assert "wang-yi" in seed_search("muhrid")
+    assert set(seed_search("president")) > {"emomali-rahmon"}
+    assert set(seed_search("minister")) > {"wang-yi"}
+
+
+def test_names_speaker_only_for_plain_whole_names():
+    index = SearchIndex(_SEED.quotes)
+    assert index.names_speaker(Term("muhriddin"))
+    assert index.names_speaker(Term("王毅"))  # a one-word alias
+    assert not index.names_speaker(Term("muhriddin", phrase=True))
+    assert not index.names_speaker(Term("muhriddin", SPEAKER))
+    assert not index.names_speaker(Term("tajik"))  # of "the Tajik president"
+    assert not index.names_speaker(Term("president rahmon"))
+
+
+def test_minus_removes_what_a_term_matches():
+    everyone = seed_search("")
+    assert seed_search("-wang") == [s for s in everyone if s != "wang-yi"]
+    assert seed_search("-@wang") == seed_search("-wang")
+    assert set(seed_search("vaccines -muhriddin")) == {"wang-yi"}
+    assert "sirojiddin-muhriddin" not in seed_search('-"talks with foreign minister"')
+    covid = seed_search("#covid")
+    assert len(seed_search("-#covid")) == len(everyone) - len(covid)
+    assert seed_search("wang -wang") == []
+    assert seed_search("-zebra") == everyone
+
+
+def test_narrowing_from_a_name_does_not_lose_quotes():
+    """"wang" names a speaker; "wangx" does not, and must not start from Wang Yi's quotes
+    only. Typing "-lu" then "-luban" removes less, so it cannot narrow either."""
+    index = SearchIndex(_SEED.quotes)
+    assert ids(_SEED, index.search(parse_query("muhriddin"))) == ["sirojiddin-muhriddin"] * 3
+    assert "wang-yi" in ids(_SEED, index.search(parse_query('"muhriddin"')))
+    index.search(parse_query("-lu"))
+    assert index.search(parse_query("-luban")) == SearchIndex(_SEED.quotes).search(
+        parse_query("-luban"))
+
+
 def test_search_within_a_subset(nordic):
     index = SearchIndex(nordic.quotes)
     assert index.search(parse_query("geothermal"), within=[1, 2]) == [1]
@@ -169,10 +238,22 @@ def _fields(quote, scope):
 
 
 def naive(quotes, terms):
-    return [
-        i for i, quote in enumerate(quotes)
-        if all(any(term.text in fold(f) for f in _fields(quote, term.scope)) for term in terms)
-    ]
+    """The query language, spelled out: a plain word naming a speaker (a word of a name or a
+    one-word alias of anyone in `quotes`) matches that speaker's quotes only; `-` removes."""
+    named = {w for q in quotes for w in _name_words(q.speaker)}
+
+    def hit(quote, term):
+        if term.scope == ALL and not term.phrase and term.text in named:
+            return term.text in _name_words(quote.speaker)
+        return any(term.text in fold(f) for f in _fields(quote, term.scope))
+
+    return [i for i, quote in enumerate(quotes)
+            if all(hit(quote, term) != term.exclude for term in terms)]
+
+
+def _name_words(speaker):
+    words = fold(speaker.name).split() + [fold(a) for a in speaker.aliases if " " not in fold(a)]
+    return {w for w in (w.strip(",.;:()\"'") for w in words) if len(w) > 1}
 
 
 _SEED = load(SEED)
@@ -190,7 +271,7 @@ def queries(draw):
     for _ in range(draw(st.integers(1, 3))):
         word = draw(st.sampled_from(_WORDS))
         word = word[: draw(st.integers(1, len(word)))]  # a prefix, as typed so far
-        prefix = draw(st.sampled_from(["", "", "@", "#"]))
+        prefix = draw(st.sampled_from(["", "", "@", "#", "-", "-@"]))
         if draw(st.booleans()) and parts:
             parts[-1] = f'{parts[-1]} {word}'  # grow into a two-word run
         else:

@@ -51,3 +51,13 @@ def test_highlights_are_values():
     assert one == other and hash(one) == hash(other)
     with pytest.raises(dataclasses.FrozenInstanceError):
         one.text = ("b",)
+
+
+def test_excluded_words_mark_nothing(catalog):
+    view = View().with_query("energy -solar -@wang @olafsson -#fish #energy")
+    assert view.highlight(catalog) == Highlight(
+        speaker=("energy", "olafsson"),
+        topic=("energy", "energy"),
+        session=("energy",),
+        text=("energy",),
+    )

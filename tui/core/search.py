@@ -6,7 +6,10 @@ reported in the caller's original text, so the widgets can highlight exactly wha
 
 Query language: words must all match (AND); `"two words"` is a phrase; `@word` matches only
 speakers (name, aliases, role, affiliation, id); `#word` matches only topics (title, keywords,
-id). A plain word matches speakers, topics, the session title and the quote text.
+id). A plain word that is one of a speaker's names (a word of the name, or a one-word alias)
+matches that speaker's quotes only, not others' through a session title or their text; any
+other plain word, and a phrase, match speakers, topics, the session title and the quote text.
+`-` before a term (`-word`, `-"two words"`, `-@name`, `-#topic`) removes the quotes it matches.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from .model import Quote, Session, Speaker, Topic
 
@@ -59,26 +63,29 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 class Term:
     text: str  # folded; words separated by single spaces
     scope: str = ALL  # ALL, SPEAKER or TOPIC
+    exclude: bool = False  # `-term`: the quotes it matches are removed
+    phrase: bool = False  # written in quotation marks: never a speaker's name only
 
-    def covers(self, other: Term) -> bool:
-        """True when every haystack matching `other` also matches self."""
-        return self.scope == other.scope and self.text in other.text
+    def positive(self) -> Term:
+        """The term without its `-`: what it matches."""
+        return Term(self.text, self.scope, False, self.phrase) if self.exclude else self
 
 
-_TOKEN = re.compile(r'([@#]?)(?:"([^"]*)"?|(\S+))')
+_TOKEN = re.compile(r'(-?)([@#]?)(?:"([^"]*)"?|(\S+))')
 
 
 def parse_query(query: str) -> tuple[Term, ...]:
-    """Terms of a query; empty terms (a lone `@`, `""`) are dropped."""
+    """Terms of a query; empty terms (a lone `@`, `-`, `""`) are dropped."""
     terms = []
-    for prefix, phrase, word in _TOKEN.findall(query):
-        if word in ("@", "#"):
-            continue  # a scope prefix not yet followed by anything
-        text = fold(phrase if phrase or word == "" else word)
+    for minus, prefix, phrase, word in _TOKEN.findall(query):
+        if word in ("@", "#", "-"):
+            continue  # a prefix not yet followed by anything
+        quoted = word == ""
+        text = fold(phrase if quoted else word)
         if not text:
             continue
         scope = SPEAKER if prefix == "@" else TOPIC if prefix == "#" else ALL
-        terms.append(Term(text, scope))
+        terms.append(Term(text, scope, bool(minus), quoted))
     return tuple(terms)
 
 
@@ -146,6 +153,18 @@ def _numbered(items, text) -> tuple[list[int], list[str]]:
     return [number(item) for item in items], texts
 
 
+_NAME_PUNCTUATION = ",.;:()\"'"
+
+
+def name_words(speaker: Speaker) -> set[str]:
+    """The folded words that name `speaker` on their own: each word of the name, and each
+    one-word alias."""
+    words = set(fold(speaker.name).split())
+    words.update(a for a in map(fold, speaker.aliases) if a and " " not in a)
+    words = {w.strip(_NAME_PUNCTUATION) for w in words}
+    return {w for w in words if len(w) > 1}
+
+
 class SearchIndex:
     """Folded text of every quote and of every speaker, topic and session, built once.
     `search` narrows from the previous result when the new query only adds to the old one
@@ -154,8 +173,16 @@ class SearchIndex:
     def __init__(self, quotes: Sequence[Quote]):
         self.quotes = quotes
         self._text = fold_many([q.text for q in quotes])
-        self._speaker_of, self._speakers = _numbered(
-            (q.speaker for q in quotes), lambda s: folded_fields(speaker_text(s)))
+        speaker_number, self._speakers = _numberer(lambda s: folded_fields(speaker_text(s)))
+        self._speaker_of = [speaker_number(q.speaker) for q in quotes]  # numbers all first
+        #: A word naming speakers on its own (see name_words) → their numbers.
+        self._named: dict[str, set[int]] = defaultdict(set)
+        speakers = [q.speaker for q in quotes]
+        for speaker in dict(zip(map(id, speakers), speakers)).values():
+            number = speaker_number(speaker)
+            for word in name_words(speaker):
+                self._named[word].add(number)
+        self._named = dict(self._named)
         self._session_of, self._sessions = _numbered(
             (q.session for q in quotes), lambda s: fold(s.title) if s is not None else "")
         topic_number, self._topics = _numberer(lambda t: folded_fields(topic_text(t)))
@@ -171,6 +198,11 @@ class SearchIndex:
         self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
         self._inverted()  # now, with the rest, not on the first keystroke
 
+    def names_speaker(self, term: Term) -> bool:
+        """Whether `term` is a plain word naming a speaker (see name_words), which then
+        matches only the quotes of the speakers it names."""
+        return term.scope == ALL and not term.phrase and term.text in self._named
+
     def search(self, terms: Sequence[Term], within: Sequence[int] | None = None) -> list[int]:
         """Indices of the quotes matching every term (among `within`, when given), in
         order. Pass the same `within` object again to let a longer query narrow."""
@@ -178,12 +210,27 @@ class SearchIndex:
         narrowed = self._narrowed(terms, within)
         candidates: Sequence[int] = range(len(self.quotes)) if within is None else within
         hits = list(candidates if narrowed is None else narrowed)
-        for term in terms:
-            hits = self._filter(term, hits)
+        for term in sorted(terms, key=attrgetter("exclude")):  # what to keep, then remove
+            if term.exclude:
+                removed = set(self._filter(term.positive(), hits))
+                hits = [i for i in hits if i not in removed] if removed else hits
+            else:
+                hits = self._filter(term, hits)
             if not hits:
                 break
         self._last = (terms, within, hits)
         return hits
+
+    def _covers(self, old: Term, new: Term) -> bool:
+        """Whether every quote matching `new` also matches `old`. A speaker's name matches
+        fewer quotes than a longer word containing it, so it covers only itself."""
+        if old == new:
+            return True
+        if old.scope != new.scope or old.exclude != new.exclude or self.names_speaker(old):
+            return False
+        if old.exclude:  # a shorter excluded word removes more
+            return not self.names_speaker(new) and new.text in old.text
+        return old.text in new.text
 
     def _narrowed(self, terms: tuple[Term, ...], within: object) -> list[int] | None:
         """The last search's hits, when a search for `terms` among `within` can start from
@@ -193,7 +240,7 @@ class SearchIndex:
             return None
         old_terms, old_within, old_hits = last
         if old_within is within and old_terms and all(
-                any(o.covers(n) for n in terms) for o in old_terms):
+                any(self._covers(o, n) for n in terms) for o in old_terms):
             return old_hits
         return None
 
@@ -205,6 +252,10 @@ class SearchIndex:
 
     def _filter(self, term: Term, candidates: list[int]) -> list[int]:
         word = term.text
+        named = self._named.get(word) if self.names_speaker(term) else None
+        if named is not None:
+            speaker_of = self._speaker_of
+            return [i for i in candidates if speaker_of[i] in named]
         topics_of = self._topics_of
         good_topics = {n for n, hay in enumerate(self._topics) if word in hay}
         if term.scope == TOPIC:

@@ -65,16 +65,18 @@ class View:
 
     def highlight(self, catalog: Catalog) -> Highlight:
         """What to mark: plain search words in every field, @words in speakers, #words in
-        topics, and in quote text also the keywords of the topics chosen as filters."""
-        plain = tuple(t.text for t in self.terms if t.scope == ALL)
+        topics, and in quote text also the keywords of the topics chosen as filters. An
+        excluded word (`-word`) is in no quote shown, and marks nothing."""
+        terms = [t for t in self.terms if not t.exclude]
+        plain = tuple(t.text for t in terms if t.scope == ALL)
         keywords = []
         for topic_id in sorted(self.topics):
             entry = catalog.topics.get(topic_id)
             if entry is not None:
                 keywords.extend(fold(k) for k in entry.keywords)
         return Highlight(
-            speaker=tuple(t.text for t in self.terms if t.scope in (ALL, SPEAKER)),
-            topic=tuple(t.text for t in self.terms if t.scope in (ALL, TOPIC)),
+            speaker=tuple(t.text for t in terms if t.scope in (ALL, SPEAKER)),
+            topic=tuple(t.text for t in terms if t.scope in (ALL, TOPIC)),
             session=plain,
             text=plain + tuple(keywords),
         )
