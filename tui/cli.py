@@ -11,23 +11,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .core.problem import Problem
+from .core.problem import Problem, counted, tally
+from .core.sanitize import clean
 from .store.loading import Prefetch, display_name
 from .store.paths import bundled_briefings, expand
 
 USAGE = """\
-briefing [PATH...]            open the reader (no PATH: the bundled briefings)
-briefing check [PATH...]      validate briefing files and folders
-briefing show [PATH...] [--speaker Q] [--topic Q] [--session Q] [--search Q]
-              [--format text|markdown|json]
-briefing draft ARTICLE [-o OUT] [--date D] [--title T]
-                              draft a briefing from a plain-text article
+briefing [--no-cache] [PATH...]  open the reader
+       briefing check [PATH...]         validate briefing files and folders
+       briefing show [PATH...]          print the quotes that match every filter:
+                     [--speaker Q] [--topic Q] [--session Q] [--search Q]
+                     [--format text|markdown|json]
+       briefing draft ARTICLE           draft a briefing from a plain-text article:
+                     [-o OUT] [--date D] [--title T]
 """
 
 DESCRIPTION = """\
 A terminal reader for briefings of meetings: who spoke, on what, what they said, and
 where in the source it was said. PATH is a briefing (.toml) or a folder searched
-recursively for *.toml. Run `briefing check --help` or `briefing show --help` for more.
+recursively for *.toml; with no PATH, the bundled briefings. Run `briefing check --help`
+or `briefing show --help` for more.
 """
 
 
@@ -35,13 +38,15 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     parser.add_argument("paths", nargs="*", metavar="PATH", help="briefing files or folders")
+    # Accepted by every command, so that it can stay in a shell alias: `check` and `show`
+    # read files without the cache anyway.
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     return parser
 
 
 def _reader_parser() -> argparse.ArgumentParser:
     parser = _parser("briefing", DESCRIPTION)
     parser.usage = USAGE
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
     return parser
 
 
@@ -49,7 +54,8 @@ def _check_parser() -> argparse.ArgumentParser:
     return _parser(
         "briefing check",
         "Validate briefings: print every error and warning as FILE:LINE: KEY: MESSAGE, then a "
-        "summary. Exit status 0 when no file has errors, 1 when any has, 2 on usage errors.",
+        "summary. Exit status 0 when no file has errors, 1 when any has, 2 on usage errors "
+        "(a PATH that does not exist).",
     )
 
 
@@ -58,8 +64,10 @@ def _show_parser() -> argparse.ArgumentParser:
         "briefing show",
         "Print the quotes that match every given filter, in date order across briefings. "
         "Each Q is case- and accent-insensitive; --search takes the reader's query language "
-        '(words, "phrases", @speaker, #topic). Files with errors are reported on stderr and '
-        "skipped; the exit status is 1 only when no briefing could be read.",
+        '(words, "phrases", @speaker, #topic, -excluded). Files with errors are reported on '
+        "stderr and skipped. Exit status 1 when no briefing could be read or when --speaker, "
+        "--topic or --session names nothing in them (the nearest names are suggested), 2 on "
+        "usage errors (a PATH that does not exist).",
     )
     parser.add_argument("--speaker", metavar="Q", help="speaker id, name or alias")
     parser.add_argument("--topic", metavar="Q", help="topic id, title or keyword")
@@ -140,17 +148,30 @@ def run_draft(argv: Sequence[str]) -> int:
     return 0
 
 
+class MissingPaths(Exception):
+    """PATHs given on the command line that do not exist: a usage error (exit 2)."""
+
+
 def _files(paths: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Briefing files for PATHs (bundled ones when none), with problems for bad PATHs."""
+    """Briefing files for PATHs (bundled ones when none), with problems for folders that hold
+    no briefing; MissingPaths when a PATH does not exist."""
     if not paths:
         return bundled_briefings(), []
     files, missing = expand(paths)
-    problems = [Problem(name, "no such file or folder") for name in missing]
+    if missing:
+        raise MissingPaths(missing)
+    problems = []
     for name in paths:
         path = Path(name)
         if path.is_dir() and not any(f.is_relative_to(path) for f in files):
             problems.append(Problem(name, "folder holds no *.toml briefing"))
     return files, problems
+
+
+def _missing(command: str, error: MissingPaths) -> int:
+    for name in error.args[0]:
+        print(Problem(f"{command}: {name}", "no such file or folder"), file=sys.stderr)
+    return 2
 
 
 def _load_all(paths: list[str]):
@@ -168,19 +189,17 @@ def _load_all(paths: list[str]):
 
 def run_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_intermixed_args(argv)
-    files, briefings, problems = _load_all(args.paths)
+    try:
+        files, briefings, problems = _load_all(args.paths)
+    except MissingPaths as error:
+        return _missing("briefing check", error)
     for problem in problems:
         print(problem)
     errors = sum(not p.warning for p in problems)
-    warnings = len(problems) - errors
     bad = len({p.file for p in problems if not p.warning})
-    summary = (
-        f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
-        f"{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}"
-    )
+    summary = f"{counted(len(files), 'file')} checked: {tally(problems)}"
     if bad:
-        summary += f" ({bad} file{'s' if bad != 1 else ''} with errors)"
+        summary += f" ({counted(bad, 'file')} with errors)"
     print(summary)
     return 1 if errors or not files else 0
 
@@ -189,9 +208,44 @@ def _use_rich() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _unmatched_filters(catalog, args) -> list[str]:
+    """A message for each of --speaker, --topic and --session that names nothing in the
+    briefings, with the nearest names for its words that match nothing."""
+    from .core.catalog import SESSION, SPEAKER, TOPIC
+    from .core.suggest import did_you_mean
+
+    out = []
+    for what, scope, query in (("speaker", SPEAKER, args.speaker), ("topic", TOPIC, args.topic),
+                               ("session", SESSION, args.session)):
+        if not query or catalog.finds(query, scope):
+            continue
+        close: list[str] = []
+        for word in query.split():
+            if not catalog.finds(word, scope):
+                close += [c for c in catalog.suggest(word, scope) if c not in close]
+        out.append(f"briefing show: no {what} matches '{query}'{did_you_mean(close[:3])}")
+    return out
+
+
+def _unmatched_words(catalog, search: str) -> list[str]:
+    """A note for each search word that alone matches no quote, with the nearest names."""
+    from .core.search import parse_query
+    from .core.suggest import did_you_mean
+
+    out = []
+    for term in parse_query(search):
+        if not term.exclude and not catalog.index.search([term]):
+            close = catalog.suggest(term.text, term.scope)
+            out.append(f"briefing show: '{term.text}' matches no quote{did_you_mean(close)}")
+    return out
+
+
 def run_show(argv: Sequence[str]) -> int:
     args = _show_parser().parse_intermixed_args(argv)
-    files, briefings, problems = _load_all(args.paths)
+    try:
+        files, briefings, problems = _load_all(args.paths)
+    except MissingPaths as error:
+        return _missing("briefing show", error)
     for problem in problems:
         print(problem, file=sys.stderr)
     if not briefings:  # files with errors are reported and skipped; the others are shown
@@ -199,9 +253,15 @@ def run_show(argv: Sequence[str]) -> int:
     from .core.catalog import Catalog, filter_rows
     from .output import export
 
-    rows = filter_rows(
-        Catalog(briefings).rows, args.speaker, args.topic, args.session, args.search
-    )
+    catalog = Catalog(briefings)
+    unmatched = _unmatched_filters(catalog, args)
+    if unmatched:
+        print("\n".join(clean(m) for m in unmatched), file=sys.stderr)
+        return 1
+    rows = filter_rows(catalog.rows, args.speaker, args.topic, args.session, args.search)
+    if not rows and args.search:
+        for note in _unmatched_words(catalog, args.search):
+            print(clean(note), file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(export.to_json(rows))
     elif args.format == "markdown":
@@ -218,7 +278,10 @@ def run_show(argv: Sequence[str]) -> int:
 
 def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_intermixed_args(argv)
-    files, problems = _files(args.paths)
+    try:
+        files, problems = _files(args.paths)
+    except MissingPaths as error:  # a mistyped path: say so here, not in an empty reader
+        return _missing("briefing", error)
     if not files and not problems:
         print("briefing: no briefing to open (none bundled and no PATH given)", file=sys.stderr)
         return 1

@@ -42,8 +42,27 @@ def test_help():
     result = run("--help")
     assert result.returncode == 0
     assert result.stdout.startswith("usage: briefing")
-    for word in ("briefing check", "briefing show", "--speaker", "--format"):
+    for word in ("briefing check", "briefing show", "--speaker", "--format", "--no-cache"):
         assert word in result.stdout
+
+
+def test_help_usage_lines_are_aligned():
+    """Every command starts under the first, and their descriptions in one column."""
+    usage = run("--help").stdout.split("\n\n")[0].splitlines()
+    commands = [line for line in usage if line[len("usage: "):].startswith("briefing ")]
+    assert len(commands) >= 3
+    assert {line.index("briefing") for line in commands} == {len("usage: ")}
+    described = [line for line in commands if "  " in line.strip()]
+    assert len({line.index(line.split("  ")[-1].strip()) for line in described}) == 1
+    rest = [line for line in usage if line not in commands]
+    assert rest and {len(line) - len(line.lstrip()) for line in rest} == {
+        len("usage: briefing show ")}
+
+
+@pytest.mark.parametrize("command", [["check"], ["show", "--format", "json"]])
+def test_no_cache_is_accepted_by_every_command(command):
+    result = run(*command, "--no-cache", NORDIC)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("command, option", [("check", "PATH"), ("show", "--speaker")])
@@ -121,10 +140,17 @@ def test_check_unknown_option_exits_2():
     assert result.stdout == ""
 
 
-def test_check_missing_path_exits_1():
-    result = run("check", "no/such/briefing.toml")
-    assert result.returncode == 1
-    assert "no/such/briefing.toml: no such file or folder" in result.stdout
+@pytest.mark.parametrize("command", [[], ["check"], ["show"]])
+def test_a_path_that_does_not_exist_is_a_usage_error(command):
+    """A mistyped path is named on stderr with exit status 2, before anything is read (no
+    empty reader, no "0 files checked: 1 error"), also beside a path that exists."""
+    prog = " ".join(["briefing", *command])
+    for paths in (["/nonexistent.toml"], [NORDIC, "no/such/folder"]):
+        result = run(*command, *paths)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert result.stdout == ""
+        missing = paths[-1]
+        assert result.stderr == f"{prog}: {missing}: no such file or folder\n"
 
 
 def test_check_folder_recursively(tmp_path):
@@ -228,8 +254,50 @@ def test_show_json():
 def test_show_json_filtered_and_empty():
     one = json.loads(run("show", NORDIC, "--speaker", "王丽", "--format", "json").stdout)
     assert one["count"] == 1 and one["quotes"][0]["speaker"]["id"] == "wang-li"
-    none = json.loads(run("show", NORDIC, "--speaker", "nobody", "--format", "json").stdout)
-    assert none == {"version": 1, "count": 0, "quotes": []}
+    none = run("show", NORDIC, "--speaker", "wang", "--topic", "fisheries", "--format", "json")
+    assert json.loads(none.stdout) == {"version": 1, "count": 0, "quotes": []}
+
+
+SEED_BRIEF = "briefs/2022-08-01-china-tajikistan.toml"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--speaker", "muhridin"], "no speaker matches 'muhridin'; did you mean 'Muhriddin'?"),
+    (["--speaker", "Sirojiddin Muhridin"],
+     "no speaker matches 'Sirojiddin Muhridin'; did you mean 'Muhriddin'?"),
+    (["--topic", "vacine"], "no topic matches 'vacine'; did you mean 'vaccine' or 'vaccines'?"),
+    (["--session", "talkz"], "no session matches 'talkz'; did you mean 'Talks'?"),
+    (["--speaker", "nobody"], "no speaker matches 'nobody'"),
+    (["--speaker", "wang", "--topic", "fisheries"], "no topic matches 'fisheries'"),
+])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_show_filter_naming_nothing_says_so_and_exits_1(args, message, fmt):
+    result = run("show", SEED_BRIEF, *args, "--format", fmt)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"briefing show: {message}\n"
+
+
+def test_show_search_finding_nothing_names_the_word_that_matches_nothing():
+    result = run("show", SEED_BRIEF, "--search", "muhridin vaccines")
+    assert result.returncode == 0
+    assert result.stdout.rstrip().endswith("0 quotes")
+    assert result.stderr == (
+        "briefing show: 'muhridin' matches no quote; did you mean 'Muhriddin'?\n")
+    # Words that each match but not together: nothing to suggest.
+    result = run("show", SEED_BRIEF, "--search", "muhriddin luban")
+    assert (result.stdout.rstrip()[-8:], result.stderr) == ("0 quotes", "")
+
+
+def test_show_search_excludes_and_reads_names_as_speakers():
+    """`muhriddin vaccines` is what Muhriddin said, not Wang Yi's words in a session titled
+    with his name; `-` removes."""
+    def speakers(*args):
+        out = json.loads(run("show", SEED_BRIEF, *args, "--format", "json").stdout)
+        return {q["speaker"]["id"] for q in out["quotes"]}
+
+    assert speakers("--search", "vaccines") == {"wang-yi", "sirojiddin-muhriddin"}
+    assert speakers("--search", "muhriddin vaccines") == {"sirojiddin-muhriddin"}
+    assert speakers("--search", "vaccines -muhriddin") == {"wang-yi"}
 
 
 def test_show_markdown():

@@ -1030,7 +1030,8 @@ async def test_some_failing_files_are_reported_and_the_rest_open(monkeypatch):
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert len(reader(pilot.app).in_view) == 4
-        assert notes and "error(s)" in notes[0][0] and notes[0][1].get("markup") is False
+        assert notes and notes[0][1].get("markup") is False
+        assert notes[0][0].startswith("5 errors, 0 warnings; first: ")
         assert "Problems in the briefings" in screen_text(pilot.app)
     assert app.fatal is None
 

@@ -12,7 +12,21 @@ from itertools import accumulate, chain
 from operator import attrgetter
 
 from .model import Briefing, Quote, Row, Speaker, Topic, new_row, when_key
-from .search import SearchIndex, Term, matches, parse_query, session_text, speaker_text, topic_text
+from .search import (
+    ALL,
+    SPEAKER,
+    TOPIC,
+    SearchIndex,
+    Term,
+    matches,
+    parse_query,
+    session_text,
+    speaker_text,
+    topic_text,
+)
+from .suggest import close_names
+
+SESSION = "session"  # a scope of `Catalog.names`, beside search's SPEAKER, TOPIC and ALL
 
 
 @dataclass(slots=True)
@@ -197,6 +211,37 @@ class Catalog:
         speakers = Counter(map(self._speaker_ids.__getitem__, rows))
         topics = Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows)))
         return dict(speakers), dict(topics)
+
+    def names(self, scope: str = ALL) -> list[str]:
+        """What a query of `scope` is matched against: speaker names and aliases (SPEAKER),
+        topic titles and keywords (TOPIC), session titles (SESSION), or speakers and topics
+        (ALL)."""
+        out: list[str] = []
+        if scope in (SPEAKER, ALL):
+            for entry in self.speakers.values():
+                out += [entry.speaker.name, *entry.speaker.aliases]
+        if scope in (TOPIC, ALL):
+            for entry in self.topics.values():
+                out += [entry.topic.title, *entry.keywords]
+        if scope == SESSION:
+            out += [s.title for b in self.briefings for s in b.sessions]
+        return out
+
+    def finds(self, query: str, scope: str) -> bool:
+        """Whether any speaker (SPEAKER), topic (TOPIC) or session (SESSION) of the briefings
+        matches `query` as `filter_rows` matches it."""
+        if scope == SPEAKER:
+            texts = (speaker_text(s) for b in self.briefings for s in b.speakers)
+        elif scope == TOPIC:
+            texts = (topic_text(t) for b in self.briefings for t in b.topics)
+        else:
+            texts = (session_text(s) for b in self.briefings for s in b.sessions)
+        return any(matches(query, text) for text in texts)
+
+    def suggest(self, word: str, scope: str = ALL) -> list[str]:
+        """Names of `scope` close to `word` (see `names`), closest first, for a word that
+        matches nothing: `muhridin` → ['Muhriddin']."""
+        return close_names(word, self.names(scope))
 
     def briefing_of(self, key: str | None) -> Briefing | None:
         for briefing in self.briefings:

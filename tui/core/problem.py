@@ -47,3 +47,14 @@ def first_error(problems: Iterable[Problem], default: str = "") -> str:
         if not problem.warning:
             return str(problem)
     return default
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 error', '2 errors', '0 warnings': a number with its noun in the right number."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def tally(problems) -> str:
+    """'2 errors, 1 warning': how many of `problems` are errors and how many warnings."""
+    warnings = sum(p.warning for p in problems)
+    return f"{counted(len(problems) - warnings, 'error')}, {counted(warnings, 'warning')}"

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from ..core.catalog import Catalog
 from ..core.model import Briefing
-from ..core.problem import Problem
+from ..core.problem import Problem, tally
 from ..core.sanitize import clean
 from ..store import collector
 from ..store.loading import Loaded, Prefetch, display_name, load_files, set_store
@@ -214,10 +214,9 @@ class BriefingApp(App):
                 self.pending_stores.pop(0)
 
     def _report_problems(self) -> None:
-        warnings = sum(p.warning for p in self.problems)
-        errors = len(self.problems) - warnings
+        errors = sum(not p.warning for p in self.problems)
         self.notify(
-            f"{errors} error(s), {warnings} warning(s); first: {self.problems[0]}\n"
+            f"{tally(self.problems)}; first: {self.problems[0]}\n"
             "Run `briefing check` for all.",
             title="Problems in the briefings",
             severity="error" if errors else "warning",
