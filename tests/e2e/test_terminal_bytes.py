@@ -38,11 +38,12 @@ def session(tmp_path):
 
 
 def _visit_everything(term: Terminal, name: str) -> None:
-    """Every pane, the detail, overview, help, palette and an export."""
+    """Every pane, the detail, overview, help, palette, a search and an export of every quote
+    (Esc twice clears the search and the filter chosen before it)."""
     count = len(load(HOSTILE / name).quotes)
     term.wait_for(f"Quotes {count} of {count}", timeout=60)
     for keys in ["\t", "j", "\t", "j", "\t", "\r", "\t", "o", "\x1b", "?", "\x1b",
-                 "\x10", "Mall", "\x1b", "/", "quote", "\r", "e"]:
+                 "\x10", "Mall", "\x1b", "/", "\x15", "quote", "\r", "\x1b", "\x1b", "e"]:
         term.type(keys)
         term.pump(0.4)
     term.wait_for("Exported", timeout=30)

@@ -639,11 +639,15 @@ async def test_c_copies_the_citation(seed, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         await pilot.pause()
+        # Reported speech is cited as such, never in quotation marks.
+        assert not seed.quotes[0].direct
         assert copied == [
-            "\u201cChina-Tajikistan relations have achieved continuous development and have "
-            "reached a historic high.\u201d \u2014 Wang Yi, State Councilor and Foreign "
-            "Minister, Dushanbe, Tajikistan, 2022-08-01 (CGTN), paragraph 6"
+            "Wang Yi, State Councilor and Foreign Minister (paraphrase, not a direct quote): "
+            "China-Tajikistan relations have achieved continuous development and have "
+            "reached a historic high. \u2014 Dushanbe, Tajikistan, 2022-08-01 (CGTN), "
+            "paragraph 6"
         ]
+
         assert notes and "clipboard" in notes[-1][0]
         await pilot.press("slash", *"@muhriddin", "enter", "G", "c")
         await pilot.pause()
@@ -657,6 +661,21 @@ async def test_c_copies_the_citation(seed, monkeypatch):
         assert "No quote" in notes[-1][0]
 
 
+async def test_c_quotes_a_direct_quote_and_cites_a_paraphrase_as_reported(nordic, monkeypatch):
+    app = make_app(briefings=[nordic])
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "j", "c")
+        await pilot.pause()
+    assert nordic.quotes[0].direct and not nordic.quotes[1].direct
+    assert copied[0].startswith("\u201cGeothermal heat warms nine homes in ten here.\u201d "
+                                "\u2014 Guðrún Ólafsson, Minister of Energy, Reykjavík")
+    assert copied[1].startswith("Wang Li, Vice Minister (paraphrase, not a direct quote): "
+                                "China wants to learn")
+    assert "\u201c" not in copied[1] and '"' not in copied[1]
+
+
 async def test_e_exports_the_view_and_never_overwrites(seed, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     app = make_app(briefings=[seed])
@@ -668,10 +687,13 @@ async def test_e_exports_the_view_and_never_overwrites(seed, monkeypatch, tmp_pa
         assert len(files) == 1
         first = files[0]
         content = first.read_text(encoding="utf-8")
-        # Markdown syntax in the title is escaped: renders as "Quotes (search: trade)".
-        assert content.startswith("# Quotes \\(search: trade\\)\n")
+        # Only what Markdown would read as syntax is escaped: parentheses are not.
+        assert content.startswith("# Quotes (search: trade)\n")
         assert content.rstrip().endswith("5 quotes.")
-        assert content.count("\n> \u2014 **") == 5
+        rows = [pilot.app.reader.catalog.rows[i] for i in pilot.app.reader.in_view]
+        direct = sum(r.quote.direct for r in rows)
+        assert content.count("\n> \u2014 **") == direct  # block quotations: own words only
+        assert content.count("** (paraphrase, not a direct quote): ") == 5 - direct > 0
         assert str(first) in notes[-1][0] and "5 quotes" in notes[-1][0]
         # A second export, of another view, goes to a new file.
         await pilot.press("escape")
@@ -693,6 +715,21 @@ async def test_e_exports_the_view_and_never_overwrites(seed, monkeypatch, tmp_pa
         for path, data in before.items():
             assert path.read_bytes() == data
         assert not list(tmp_path.glob(".briefing-export-*"))  # no temporary file left
+
+
+async def test_e_with_no_quotes_in_view_writes_nothing(seed, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(briefings=[seed])
+    notes = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzz", "enter", "e")
+        await pilot.pause()
+        assert list(tmp_path.iterdir()) == []
+        assert notes[-1][0] == "No quotes in view: nothing exported."
+        await pilot.press("escape", "slash", *"luban", "enter", "e")
+        await pilot.pause()
+        assert len(list(tmp_path.glob("briefing-export-*.md"))) == 1
+        assert notes[-1][0].startswith("Exported ") and " quotes to " in notes[-1][0]
 
 
 async def test_export_failure_is_reported(seed, monkeypatch, tmp_path):

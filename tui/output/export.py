@@ -16,16 +16,22 @@ from ..core.sanitize import one_line
 JSON_VERSION = 1
 
 
+PARAPHRASE = "paraphrase, not a direct quote"
+
+
 def citation(row: Row) -> str:
-    """'"text" — Name, Role, Place, Date (Outlet), paragraph N'."""
+    """The quote cited as a journalist may use it. The speaker's own words are quoted:
+    '“text” — Name, Role, Place, Date (Outlet), paragraph N'. Reported speech is never put in
+    quotation marks: 'Name, Role (paraphrase, not a direct quote): text — Place, Date
+    (Outlet), paragraph N'."""
     quote, briefing = row.quote, row.briefing
-    who = [quote.speaker.name]
-    if quote.speaker.role:
-        who.append(quote.speaker.role)
-    if briefing.meeting.place:
-        who.append(briefing.meeting.place)
-    who.append(when_text(briefing.meeting.date))
-    text = f"\u201c{one_line(quote.text)}\u201d \u2014 " + ", ".join(who)
+    who = quote.speaker.name + (f", {quote.speaker.role}" if quote.speaker.role else "")
+    where = [briefing.meeting.place] if briefing.meeting.place else []
+    where.append(when_text(briefing.meeting.date))
+    if quote.direct:
+        text = f"\u201c{one_line(quote.text)}\u201d \u2014 " + ", ".join([who, *where])
+    else:
+        text = f"{who} ({PARAPHRASE}): {one_line(quote.text)} \u2014 " + ", ".join(where)
     if briefing.source.outlet:
         text += f" ({briefing.source.outlet})"
     if quote.paragraph is not None:
@@ -33,9 +39,20 @@ def citation(row: Row) -> str:
     return text
 
 
+def shown_text(quote: Quote) -> str:
+    """The quote's text on one line, in quotation marks when they are the speaker's own
+    words and without them when it is reported speech."""
+    text = one_line(quote.text)
+    return f"\u201c{text}\u201d" if quote.direct else text
+
+
+def kind(quote: Quote) -> str:
+    return "direct quote" if quote.direct else PARAPHRASE
+
+
 def facts(quote: Quote) -> list[str]:
     """The short facts shown under a quote: kind, session, topics, addressees, paragraph."""
-    out = [quote.kind]
+    out = [kind(quote)]
     if quote.session is not None:
         out.append(f"session: {quote.session.title}")
     if quote.topics:
@@ -77,7 +94,7 @@ def plain_lines(rows: Sequence[Row]) -> Iterable[str]:
             quote = row.quote
             yield ""
             yield f"  {quote.speaker.label}"
-            yield f"    {one_line(quote.text)}"
+            yield f"    {shown_text(quote)}"
             yield "    " + " · ".join(facts(quote))
             if quote.note:
                 yield f"    note: {one_line(quote.note)}"
@@ -85,12 +102,20 @@ def plain_lines(rows: Sequence[Row]) -> Iterable[str]:
     yield f"{len(rows)} quote{'s' if len(rows) != 1 else ''}"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+#: Characters with a meaning anywhere in a line: links and images open with `[` (so `(` and
+#: `!` need nothing), HTML and autolinks with `<`, code, emphasis, tables, strike-through.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # `&amp;` would show as `&`
+_MD_LINE_START = re.compile(r"^(?:([#+=-])|(\d+)([.)]))")  # headings, lists, rules
+_MD_CLOSING = re.compile(r"(\s)(#+)$")  # a heading's closing `#`s are dropped
 
 
 def md(text: str) -> str:
-    """Text with Markdown syntax escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+    """Text on one line with what Markdown would read as syntax escaped, and nothing else:
+    it renders as the text itself, never as a link, an HTML tag, a list or a heading."""
+    text = _MD_ENTITY.sub("\\\\&", _MD_INLINE.sub(r"\\\1", one_line(text)))
+    text = _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return _MD_CLOSING.sub(lambda m: m[1] + "\\#" * len(m[2]), text)
 
 
 def markdown(rows: Sequence[Row], title: str = "") -> str:
@@ -104,12 +129,18 @@ def markdown(rows: Sequence[Row], title: str = "") -> str:
         out += [" · ".join(md(m) for m in meta if m), ""]
         for row in group:
             quote = row.quote
-            out.append(f"> {md(quote.text)}")
-            out.append(">")
-            out.append(f"> \u2014 **{md(quote.speaker.label)}** · " +
-                       " · ".join(md(f) for f in facts(quote)))
-            if quote.note:
-                out += [">", f"> *Note:* {md(quote.note)}"]
+            about = [md(f) for f in facts(quote)]
+            if quote.direct:  # the speaker's words: a block quotation
+                out += [f"> {md(quote.text)}", ">",
+                        f"> \u2014 **{md(quote.speaker.label)}** · " + " · ".join(about)]
+                if quote.note:
+                    out += [">", f"> *Note:* {md(quote.note)}"]
+            else:  # reported speech: never typeset as a quotation
+                out.append(f"**{md(quote.speaker.label)}** ({md(PARAPHRASE)}): {md(quote.text)}")
+                if about[1:]:  # the kind is said above
+                    out += ["", "\u2014 " + " · ".join(about[1:])]
+                if quote.note:
+                    out += ["", f"*Note:* {md(quote.note)}"]
             out.append("")
     out.append(f"{len(rows)} quote{'s' if len(rows) != 1 else ''}.")
     return "\n".join(out) + "\n"

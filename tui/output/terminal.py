@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..core.model import Row
 from ..core.sanitize import one_line
-from .export import facts, groups, heading
+from .export import facts, groups, heading, shown_text
 
 
 def print_rows(rows: Sequence[Row], console: Console | None = None) -> None:
@@ -26,7 +26,7 @@ def print_rows(rows: Sequence[Row], console: Console | None = None) -> None:
             if quote.speaker.role:
                 who.append(f", {quote.speaker.role}", style="dim")
             console.print(Padding(who, (0, 0, 0, 2)))
-            console.print(Padding(Text(one_line(quote.text)), (0, 0, 0, 4)))
+            console.print(Padding(Text(shown_text(quote)), (0, 0, 0, 4)))
             console.print(Padding(Text(" · ".join(facts(quote)), style="dim italic"), (0, 0, 0, 4)))
             if quote.note:
                 console.print(Padding(Text(f"note: {one_line(quote.note)}", style="dim"), (0, 0, 0, 4)))

@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from ...core.catalog import Catalog, briefing_key
 from ...core.model import Briefing
+from ...core.problem import counted
 from ...core.sanitize import clean
 from ...core.view import View
 from ...output import export
@@ -308,6 +309,9 @@ class ReaderScreen(Screen):
         self.notify(message, markup=False)
 
     def action_export(self) -> None:
+        if not self.in_view:  # an empty file would only have to be found and deleted
+            self.notify("No quotes in view: nothing exported.", severity="warning")
+            return
         rows = [self.catalog.rows[i] for i in self.in_view]
         title = "Quotes"
         described = self.view.describe(self.catalog)
@@ -318,7 +322,7 @@ class ReaderScreen(Screen):
         except OSError as error:
             self.notify(clean(f"Export failed: {error}"), severity="error", markup=False)
             return
-        self.notify(clean(f"Exported {len(rows)} quotes to {path}"), markup=False)
+        self.notify(clean(f"Exported {counted(len(rows), 'quote')} to {path}"), markup=False)
 
     def action_source(self) -> None:
         """The source view of the selected quote's briefing, at the quote's paragraph."""
