@@ -301,9 +301,15 @@ async def test_filters_combine_or_within_a_pane_and_across_panes(seed):
         assert "●" in list_strips(topics)[entry_row(topics, "trade-economy")].text
         await choose(pilot, TopicsList, "security")
         assert screen.in_view == [17]  # security OR trade, from these two speakers
-        # Counts beside each entry are of the quotes in view.
+        # Each pane counts what choosing an entry would give with the other panes' filters:
+        # the speakers' quotes on security or trade, the topics of these two speakers.
         speakers = screen.query_one(SpeakersList)
-        assert speakers.counts == {"rustam-emomali": 1}
+        assert speakers.counts == {"rustam-emomali": 1, "wang-yi": 6}
+        theirs = [seed.quotes[i] for i in RUSTAM + MUHRIDDIN]
+        for topic in ("trade-economy", "security", "bilateral-relations"):
+            said = sum(any(t.id == topic for t in q.topics) for q in theirs)
+            assert topics.counts.get(topic, 0) == said, topic
+        assert topics.counts["trade-economy"] == 1
         # Esc, outside the search field, clears every filter.
         await pilot.press("escape")
         assert screen.view.speakers == frozenset() and screen.view.topics == frozenset()
@@ -348,6 +354,29 @@ async def test_slash_trade_enter_n_typed_at_once(seed):
         assert status(screen).startswith("5 of 30 quotes")
         assert "search: trade" in status(screen)
         assert quote_text(seed, TRADE[1]) in detail_text(screen)
+
+
+async def test_counts_say_what_choosing_an_entry_would_give(seed):
+    """With Emomali Rahmon chosen, Wang Yi's count is his 20 quotes (not 0, the intersection
+    with Rahmon's), and Enter on him gives 2 + 20."""
+    async with make_app(briefings=[seed]).run_test(size=(120, 36)) as pilot:
+        screen = reader(pilot.app)
+        speakers = screen.query_one(SpeakersList)
+        await choose(pilot, SpeakersList, "emomali-rahmon")
+        assert len(screen.in_view) == 2
+        assert speakers.counts["wang-yi"] == 20 and speakers.counts["emomali-rahmon"] == 2
+        line = speakers.render_row(entry_row(speakers, "wang-yi"), 30)[0].plain
+        assert line.startswith("  Wang Yi") and line.rstrip().endswith(" 20")
+        # The topics pane counts within Rahmon's quotes: its own choice is not made.
+        topics = screen.query_one(TopicsList)
+        assert topics.counts == {"bilateral-relations": 2}
+        await pilot.press("g")
+        for _ in range(entry_row(speakers, "wang-yi")):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(screen.in_view) == 22
+        assert speakers.counts["wang-yi"] == 20  # choosing does not change a pane's counts
 
 
 async def test_search_updates_as_you_type(seed):
@@ -409,10 +438,15 @@ async def test_speaker_and_topic_scopes(seed):
     async with make_app(briefings=[seed]).run_test(size=(120, 40)) as pilot:
         screen = reader(pilot.app)
         search = screen.query_one(SearchBar)
-        await pilot.press("slash", *"rahmon")
+        await pilot.press("slash", *'"rahmon"')
         await pilot.pause()
         everywhere = list(screen.in_view)
-        assert everywhere == [0, 1, 2, 3, 4, 5, 6, 7]  # also his session's title
+        assert everywhere == [0, 1, 2, 3, 4, 5, 6, 7]  # a phrase: also his session's title
+        search.value = ""
+        await pilot.pause()
+        await pilot.press(*"rahmon")  # a word that is his name: what he said
+        await pilot.pause()
+        assert screen.in_view == [6, 7]
         search.value = ""
         await pilot.pause()
         await pilot.press(*"@rahmon")

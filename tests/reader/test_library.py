@@ -132,6 +132,11 @@ async def test_choosing_a_briefing_narrows_every_pane(library):
         assert len(screen.in_view) == 2
         speakers = [e.id for e in screen.query_one(SpeakersList).entries]
         assert sorted(speakers) == ["gudrun-o", "matti-k"]
+        # The other briefing counts what choosing it would give, not 0; "All" counts all.
+        pane = screen.query_one(BriefingsList)
+        arctic = next(e.id for e in pane.entries
+                      if e.briefing is not None and e.briefing.meeting.title.startswith("Arctic"))
+        assert pane.counts[arctic] == 2 and pane.counts[ALL] == 4
         await pilot.press("up", "up", "enter")  # All briefings
         await pilot.pause()
         assert screen.view.briefing is None and len(screen.in_view) == 4

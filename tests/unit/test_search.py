@@ -472,16 +472,18 @@ def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
     assert catalog.quick(terms=parse_query("ener solar"))
     assert not catalog.quick(terms=parse_query("solar"))  # does not cover "ener"
     assert not catalog.quick(terms=parse_query("ene"))  # shorter: more hits, not fewer
-    assert not catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
+    # The filters look at the search's hits only: the same narrowing makes them quick.
+    assert catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
     monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 2)  # "ener" has three hits
     assert not catalog.quick(terms=parse_query("energy"))
 
 
-def test_catalog_quick_follows_a_filtered_search(catalog):
+def test_catalog_quick_follows_a_filtered_view(catalog):
     speakers = frozenset({"wang-li"})
-    catalog.select(speakers=speakers, terms=parse_query("sol"))
+    catalog.facets(speakers=speakers, terms=parse_query("sol"))
     assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
-    assert not catalog.quick(terms=parse_query("solar"))
+    assert catalog.quick(terms=parse_query("solar"))
+    assert not catalog.quick(terms=parse_query("energy"))
 
 
 def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):

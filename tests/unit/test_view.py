@@ -1,14 +1,19 @@
 """View.highlight: which search words, and which keywords of chosen topics, mark which
-kind of field."""
+kind of field; View.facets: what each pane counts."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.core.catalog import Catalog
+from tui.core.catalog import Catalog, briefing_key
+from tui.core.loader import load
 from tui.core.view import Highlight, View
+
+from support import NORDIC, SEED
 
 
 @pytest.fixture()
@@ -61,3 +66,64 @@ def test_excluded_words_mark_nothing(catalog):
         session=("energy",),
         text=("energy",),
     )
+
+
+# -- faceted counts ---------------------------------------------------------------------------
+
+LIBRARY = Catalog([load(SEED), load(NORDIC)])
+
+
+def test_a_chosen_speaker_leaves_the_others_counts_as_choosing_them_would_give(seed):
+    catalog = Catalog([seed])
+    rahmon = View().toggle_speaker("emomali-rahmon")
+    facets = rahmon.counts(catalog)
+    assert len(facets.rows) == 2
+    # Not 0 (the intersection with Rahmon's quotes): Wang Yi's quotes, which Enter on him
+    # adds to Rahmon's two.
+    assert facets.speakers == {"wang-yi": 20, "emomali-rahmon": 2, "rustam-emomali": 5,
+                               "sirojiddin-muhriddin": 3}
+    both = rahmon.toggle_speaker("wang-yi").counts(catalog)
+    assert len(both.rows) == 22 == facets.speakers["wang-yi"] + len(facets.rows)
+    # The topics pane counts within the speakers chosen.
+    assert facets.topics == catalog.counts(facets.rows)[1]
+    assert sum(facets.topics.values()) >= 2
+
+
+def test_counts_follow_the_search_and_the_other_panes(seed):
+    catalog = Catalog([seed])
+    view = View().with_query("vaccines").toggle_topic("covid-19")
+    facets = view.counts(catalog)
+    assert facets.speakers == {"wang-yi": 2, "sirojiddin-muhriddin": 2}
+    assert facets.topics["covid-19"] == 4  # its own count, with the search only
+
+
+def _views():
+    speakers = sorted(LIBRARY.speakers)
+    topics = sorted(LIBRARY.topics)
+    keys = [None, *LIBRARY.ranges]
+    words = ["", "china", "energy", "wang", "-wang", "#covid", "@olafsson", "trade -security",
+             "vaccines muhriddin"]
+    return st.builds(
+        lambda s, t, q, b: View(frozenset(s), frozenset(t), briefing=b).with_query(q),
+        st.sets(st.sampled_from(speakers), max_size=3), st.sets(st.sampled_from(topics), max_size=2),
+        st.sampled_from(words), st.sampled_from(keys))
+
+
+@settings(max_examples=80, deadline=None)
+@given(_views())
+def test_every_count_is_what_choosing_that_entry_alone_would_give(view):
+    catalog = LIBRARY
+    facets = view.counts(catalog)
+    briefing = view.briefing
+    assert facets.rows == catalog.select(view.speakers, view.topics, view.terms, briefing)
+    for speaker in catalog.speakers:
+        alone = catalog.select(frozenset({speaker}), view.topics, view.terms, briefing)
+        assert facets.speakers.get(speaker, 0) == len(alone), speaker
+    for topic in catalog.topics:
+        alone = catalog.select(view.speakers, frozenset({topic}), view.terms, briefing)
+        assert facets.topics.get(topic, 0) == len(alone), topic
+    for b in catalog.briefings:
+        key = briefing_key(b)
+        alone = catalog.select(view.speakers, view.topics, view.terms, key)
+        assert facets.briefings[key] == len(alone), key
+    assert facets.every_briefing == len(catalog.select(view.speakers, view.topics, view.terms))

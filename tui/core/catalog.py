@@ -4,7 +4,7 @@ by id, and the filter and search that the CLI and the reader share."""
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -183,6 +183,59 @@ class Catalog:
             return list(range(len(self.rows)))
         return self.build_index().search(terms, candidates)
 
+    def facets(
+        self,
+        speakers: frozenset[str] = frozenset(),
+        topics: frozenset[str] = frozenset(),
+        terms: Sequence[Term] = (),
+        briefing: str | None = None,
+        session: tuple[str, str] | None = None,
+    ) -> Facets:
+        """The rows `select` gives, and each pane's faceted counts: how many rows choosing an
+        entry alone would give with the other panes' filters and the search. A pane's own
+        choice is left out of its counts, so that they never say 0 for an entry that would
+        add quotes. A `session` (a `ranges` key and a session id) narrows every set. The
+        search is over every row (as a query is typed further it narrows the last one's
+        hits); the filters then keep what they keep of its hits."""
+        everything: Sequence[int] = range(len(self.rows))
+        hits = self.build_index().search(terms) if terms else everything
+        rows = self._keep(hits, speakers, topics, briefing)
+        by_speaker = self._keep(hits, frozenset(), topics, briefing) if speakers else rows
+        by_topic = self._keep(hits, speakers, frozenset(), briefing) if topics else rows
+        by_briefing = self._keep(hits, speakers, topics, None) if briefing is not None else rows
+        if session is not None:
+            rows, by_speaker, by_topic, by_briefing = (
+                self.in_session(r, session) for r in (rows, by_speaker, by_topic, by_briefing))
+        return Facets(
+            list(rows),
+            self._speaker_counts(by_speaker), self._topic_counts(by_topic),
+            {key: bisect_left(by_briefing, span.stop) - bisect_left(by_briefing, span.start)
+             for key, span in self.ranges.items()},
+            len(by_briefing),
+        )
+
+    def in_session(self, rows: Sequence[int], session: tuple[str, str]) -> list[int]:
+        """The row indices `rows` of quotes in `session`: (a `ranges` key, a session id)."""
+        key, session_id = session
+        span = self.ranges.get(key, range(0))
+        quotes = self.rows.quotes
+        return [i for i in rows if i in span and (found := quotes[i].session) is not None
+                and found.id == session_id]
+
+    def _keep(self, rows: Sequence[int], speakers: frozenset[str], topics: frozenset[str],
+              briefing: str | None) -> Sequence[int]:
+        """The sorted row indices `rows` that pass the given filters."""
+        if briefing is not None:
+            span = self.ranges.get(briefing, range(0))
+            rows = rows[bisect_left(rows, span.start):bisect_left(rows, span.stop)]
+        if speakers:
+            sids = self._speaker_ids
+            rows = [i for i in rows if sids[i] in speakers]
+        if topics:
+            tids = self._topic_ids
+            rows = [i for i in rows if not topics.isdisjoint(tids[i])]
+        return rows
+
     def quick(
         self,
         speakers: frozenset[str] = frozenset(),
@@ -190,27 +243,28 @@ class Catalog:
         terms: Sequence[Term] = (),
         briefing: str | None = None,
     ) -> bool:
-        """Whether `select` with these would take well under a frame even in a large catalog:
-        it would narrow a recent search's hits (a query typed further), and they are few."""
+        """Whether `facets` with these would take well under a frame even in a large catalog:
+        its search would narrow a recent search's hits (a query typed further), and they are
+        few (the filters then look at those hits only)."""
         if self._index is None or not terms:
             return False
-        within = None
-        if speakers or topics or briefing is not None:
-            within = self._filtered.get((speakers, topics, briefing))
-            if within is None:
-                return False
-        size = self._index.narrowed_size(terms, within)
+        size = self._index.narrowed_size(terms, None)
         return size is not None and size < QUICK_ROWS
 
     def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
-        """How many of the rows at indices `rows` each speaker and each topic has (counted
-        in C, by Counter over the per-row ids)."""
-        if len(rows) == len(self.rows):  # everything in view (a one-letter search, say)
-            return ({k: e.count for k, e in self.speakers.items() if e.count},
-                    {k: e.count for k, e in self.topics.items() if e.count})
-        speakers = Counter(map(self._speaker_ids.__getitem__, rows))
-        topics = Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows)))
-        return dict(speakers), dict(topics)
+        """How many of the rows at indices `rows` each speaker and each topic has."""
+        return self._speaker_counts(rows), self._topic_counts(rows)
+
+    # Counted in C, by Counter over the per-row ids.
+    def _speaker_counts(self, rows: Sequence[int]) -> dict[str, int]:
+        if len(rows) == len(self.rows):  # everything (a one-letter search, say)
+            return {k: e.count for k, e in self.speakers.items() if e.count}
+        return dict(Counter(map(self._speaker_ids.__getitem__, rows)))
+
+    def _topic_counts(self, rows: Sequence[int]) -> dict[str, int]:
+        if len(rows) == len(self.rows):
+            return {k: e.count for k, e in self.topics.items() if e.count}
+        return dict(Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows))))
 
     def names(self, scope: str = ALL) -> list[str]:
         """What a query of `scope` is matched against: speaker names and aliases (SPEAKER),
@@ -248,6 +302,18 @@ class Catalog:
             if briefing_key(briefing) == key:
                 return briefing
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """What a view shows: its rows, and per pane how many rows choosing an entry would give
+    (see Catalog.facets)."""
+
+    rows: list[int]
+    speakers: dict[str, int]
+    topics: dict[str, int]
+    briefings: dict[str, int]  # a Catalog.ranges key → count
+    every_briefing: int  # with no briefing chosen
 
 
 def briefing_key(briefing: Briefing) -> str:

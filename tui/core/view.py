@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .catalog import Catalog
+from .catalog import Catalog, Facets
 from .search import ALL, SPEAKER, TOPIC, Term, fold, parse_query
 
 
@@ -91,8 +91,14 @@ class View:
         return [i for i in rows if i in span and (session := quotes[i].quote.session)
                 is not None and session.id == session_id]
 
+    def counts(self, catalog: Catalog) -> Facets:
+        """The rows, and each pane's counts of what choosing an entry would give (a session
+        jumped to narrows every one of them)."""
+        return catalog.facets(self.speakers, self.topics, self.terms, self._briefing(catalog),
+                              self.session)
+
     def quick(self, catalog: Catalog) -> bool:
-        """Whether `rows` would take well under a frame (see Catalog.quick)."""
+        """Whether `facets` would take well under a frame (see Catalog.quick)."""
         return self.session is None and catalog.quick(
             self.speakers, self.topics, self.terms, self._briefing(catalog))
 

@@ -3,7 +3,6 @@ filters and search."""
 
 from __future__ import annotations
 
-import bisect
 import os
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ...core.catalog import Catalog, briefing_key
+from ...core.catalog import Catalog, Facets, briefing_key
 from ...core.model import Briefing
 from ...core.problem import counted
 from ...core.sanitize import clean
@@ -37,11 +36,6 @@ from ..widgets.topics import TopicsList
 
 WIDE = 150  # columns from which the detail pane stands beside the quotes
 SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on the UI thread
-
-
-def _count_in(rows: list[int], span: range) -> int:
-    """How many of the sorted row indices `rows` fall in `span`."""
-    return bisect.bisect_left(rows, span.stop) - bisect.bisect_left(rows, span.start)
 
 
 class ReaderScreen(Screen):
@@ -163,28 +157,28 @@ class ReaderScreen(Screen):
         self._keep = keep
         if len(self.catalog) < SYNC_ROWS or not view.filtered or view.quick(self.catalog):
             self.workers.cancel_group(self, "view")  # an older view's, now outdated
-            self._apply(view, *self._compute(view))
+            self._apply(view, self._compute(view))
         else:
             self._compute_in_thread(view)
 
     def refresh_view(self) -> None:
         self.set_view(self.view)
 
-    def _compute(self, view: View) -> tuple[list[int], dict[str, int], dict[str, int]]:
-        catalog = self.catalog
-        rows = view.rows(catalog)
-        return (rows, *catalog.counts(rows))
+    def _compute(self, view: View) -> Facets:
+        return view.counts(self.catalog)
 
     @work(thread=True, exclusive=True, group="view")
     def _compute_in_thread(self, view: View) -> None:
         result = self._compute(view)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._apply, view, *result)
+            self.app.call_from_thread(self._apply, view, result)
 
-    def _apply(self, view: View, rows: list[int], speaker_counts, topic_counts) -> None:
-        """Redraw every pane for `view`, unless a newer view has been asked for."""
+    def _apply(self, view: View, facets: Facets) -> None:
+        """Redraw every pane for `view`, unless a newer view has been asked for. Each pane
+        counts what choosing an entry would give (faceted counts)."""
         if view is not self.view:
             return
+        rows, speaker_counts, topic_counts = facets.rows, facets.speakers, facets.topics
         catalog = self.catalog
         quotes = self.query_one(QuotesList)
         keep = self._keep if self._keep is not None else quotes.current_index()
@@ -201,9 +195,7 @@ class ReaderScreen(Screen):
         self.query_one(SpeakersList).show(speakers, speaker_counts, view.speakers, highlight)
         self.query_one(TopicsList).show(topics, topic_counts, view.topics, highlight)
         if self.is_library:
-            counts = {ALL_BRIEFINGS: len(rows)}
-            for key, span in catalog.ranges.items():
-                counts[key] = _count_in(rows, span)
+            counts = {ALL_BRIEFINGS: facets.every_briefing, **facets.briefings}
             marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
             self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, highlight)
         quotes.show(catalog.rows, rows, highlight, keep=keep)
