@@ -472,18 +472,38 @@ def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
     assert catalog.quick(terms=parse_query("ener solar"))
     assert not catalog.quick(terms=parse_query("solar"))  # does not cover "ener"
     assert not catalog.quick(terms=parse_query("ene"))  # shorter: more hits, not fewer
-    # The filters look at the search's hits only: the same narrowing makes them quick.
-    assert catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
+    # A filtered view searches among its own candidates, not yet searched.
+    assert not catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
     monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 2)  # "ener" has three hits
     assert not catalog.quick(terms=parse_query("energy"))
 
 
 def test_catalog_quick_follows_a_filtered_view(catalog):
+    """A faceted view searches its rows and, for the speakers' counts, every speaker's: a
+    query typed further is quick when every one of those searches narrows."""
     speakers = frozenset({"wang-li"})
     catalog.facets(speakers=speakers, terms=parse_query("sol"))
     assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
-    assert catalog.quick(terms=parse_query("solar"))
-    assert not catalog.quick(terms=parse_query("energy"))
+    assert catalog.quick(terms=parse_query("solar"))  # the speakers' counts searched all
+    assert not catalog.quick(topics=frozenset({"energy"}), terms=parse_query("solar"))
+    topics = frozenset({"energy"})
+    catalog.facets(speakers=speakers, topics=topics, terms=parse_query("so"))
+    assert catalog.quick(speakers=speakers, topics=topics, terms=parse_query("solar"))
+    catalog.select(speakers=speakers, terms=parse_query("x"))  # the topics' counts' rows
+    assert not catalog.quick(speakers=speakers, topics=topics, terms=parse_query("solar"))
+
+
+def test_narrowing_is_remembered_for_each_set_of_candidates(nordic):
+    index = SearchIndex(nordic.quotes)
+    some, others = [0, 1], [2, 3]
+    index.search(parse_query("ener"), some)
+    index.search(parse_query("ener"), others)
+    assert index.narrowed_size(parse_query("energy"), some) == 2
+    assert index.narrowed_size(parse_query("energy"), others) == 1
+    assert index.narrowed_size(parse_query("energy")) is None
+    for _ in range(10):  # a few searches among new candidates each: the oldest is forgotten
+        index.search(parse_query("ener"), [0])
+    assert index.narrowed_size(parse_query("energy"), some) is None
 
 
 def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):

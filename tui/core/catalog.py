@@ -194,21 +194,17 @@ class Catalog:
         """The rows `select` gives, and each pane's faceted counts: how many rows choosing an
         entry alone would give with the other panes' filters and the search. A pane's own
         choice is left out of its counts, so that they never say 0 for an entry that would
-        add quotes. A `session` (a `ranges` key and a session id) narrows every set. The
-        search is over every row (as a query is typed further it narrows the last one's
-        hits); the filters then keep what they keep of its hits."""
-        everything: Sequence[int] = range(len(self.rows))
-        hits = self.build_index().search(terms) if terms else everything
-        rows = self._keep(hits, speakers, topics, briefing)
-        by_speaker = self._keep(hits, frozenset(), topics, briefing) if speakers else rows
-        by_topic = self._keep(hits, speakers, frozenset(), briefing) if topics else rows
-        by_briefing = self._keep(hits, speakers, topics, None) if briefing is not None else rows
+        add quotes. A `session` (a `ranges` key and a session id) narrows every set. Each
+        set is searched among its own candidates, and narrows as a query is typed further."""
+        rows = self.select(speakers, topics, terms, briefing)
+        by_speaker = self.select(frozenset(), topics, terms, briefing) if speakers else rows
+        by_topic = self.select(speakers, frozenset(), terms, briefing) if topics else rows
+        by_briefing = self.select(speakers, topics, terms, None) if briefing is not None else rows
         if session is not None:
             rows, by_speaker, by_topic, by_briefing = (
                 self.in_session(r, session) for r in (rows, by_speaker, by_topic, by_briefing))
         return Facets(
-            list(rows),
-            self._speaker_counts(by_speaker), self._topic_counts(by_topic),
+            rows, self._speaker_counts(by_speaker), self._topic_counts(by_topic),
             {key: bisect_left(by_briefing, span.stop) - bisect_left(by_briefing, span.start)
              for key, span in self.ranges.items()},
             len(by_briefing),
@@ -222,19 +218,18 @@ class Catalog:
         return [i for i in rows if i in span and (found := quotes[i].session) is not None
                 and found.id == session_id]
 
-    def _keep(self, rows: Sequence[int], speakers: frozenset[str], topics: frozenset[str],
-              briefing: str | None) -> Sequence[int]:
-        """The sorted row indices `rows` that pass the given filters."""
-        if briefing is not None:
-            span = self.ranges.get(briefing, range(0))
-            rows = rows[bisect_left(rows, span.start):bisect_left(rows, span.stop)]
+    @staticmethod
+    def _facet_keys(speakers: frozenset[str], topics: frozenset[str],
+                    briefing: str | None) -> set[tuple]:
+        """The filters of each set of rows `facets` selects."""
+        keys = {(speakers, topics, briefing)}
         if speakers:
-            sids = self._speaker_ids
-            rows = [i for i in rows if sids[i] in speakers]
+            keys.add((frozenset(), topics, briefing))
         if topics:
-            tids = self._topic_ids
-            rows = [i for i in rows if not topics.isdisjoint(tids[i])]
-        return rows
+            keys.add((speakers, frozenset(), briefing))
+        if briefing is not None:
+            keys.add((speakers, topics, None))
+        return keys
 
     def quick(
         self,
@@ -244,12 +239,22 @@ class Catalog:
         briefing: str | None = None,
     ) -> bool:
         """Whether `facets` with these would take well under a frame even in a large catalog:
-        its search would narrow a recent search's hits (a query typed further), and they are
-        few (the filters then look at those hits only)."""
+        each of its searches would narrow a recent search's hits (a query typed further),
+        and they are few."""
         if self._index is None or not terms:
             return False
-        size = self._index.narrowed_size(terms, None)
-        return size is not None and size < QUICK_ROWS
+        total = 0
+        for key in self._facet_keys(speakers, topics, briefing):
+            within = None
+            if key != (frozenset(), frozenset(), None):
+                within = self._filtered.get(key)
+                if within is None:
+                    return False
+            size = self._index.narrowed_size(terms, within)
+            if size is None:
+                return False
+            total += size
+        return total < QUICK_ROWS
 
     def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
         """How many of the rows at indices `rows` each speaker and each topic has."""

@@ -26,6 +26,7 @@ from .model import Quote, Session, Speaker, Topic
 
 ALL, SPEAKER, TOPIC = "all", "speaker", "topic"
 SEPARATOR = "\n"  # between fields of a haystack: no folded term contains it
+RECENT = 8  # searches remembered to narrow from, each among its own candidates
 
 
 @lru_cache(maxsize=65536)
@@ -167,8 +168,8 @@ def name_words(speaker: Speaker) -> set[str]:
 
 class SearchIndex:
     """Folded text of every quote and of every speaker, topic and session, built once.
-    `search` narrows from the previous result when the new query only adds to the old one
-    over the same candidates."""
+    `search` narrows from the previous result over the same candidates when the new query
+    only adds to the old one."""
 
     def __init__(self, quotes: Sequence[Quote]):
         self.quotes = quotes
@@ -195,7 +196,9 @@ class SearchIndex:
                 numbers = shapes[key] = tuple(map(topic_number, quote.topics))
             self._topics_of.append(numbers)
         self._quotes_of: tuple[dict[int, list[int]], ...] | None = None
-        self._last: tuple[tuple[Term, ...], object, list[int]] | None = None
+        #: The last search among each `within` (by id; the entry holds it, so the id stays
+        #: its own): a faceted view searches a few sets of candidates on every key.
+        self._recent: dict[int, tuple[tuple[Term, ...], object, list[int]]] = {}
         self._inverted()  # now, with the rest, not on the first keystroke
 
     def names_speaker(self, term: Term) -> bool:
@@ -218,7 +221,11 @@ class SearchIndex:
                 hits = self._filter(term, hits)
             if not hits:
                 break
-        self._last = (terms, within, hits)
+        recent = self._recent
+        recent.pop(id(within), None)
+        if len(recent) >= RECENT:
+            recent.pop(next(iter(recent)), None)  # the oldest
+        recent[id(within)] = (terms, within, hits)
         return hits
 
     def _covers(self, old: Term, new: Term) -> bool:
@@ -235,7 +242,7 @@ class SearchIndex:
     def _narrowed(self, terms: tuple[Term, ...], within: object) -> list[int] | None:
         """The last search's hits, when a search for `terms` among `within` can start from
         them (every old term is covered by a new one); else None."""
-        last = self._last  # one read: a worker thread may be replacing it
+        last = self._recent.get(id(within))  # one read: a worker thread may be replacing it
         if last is None or not terms:
             return None
         old_terms, old_within, old_hits = last
