@@ -234,7 +234,7 @@ def _unmatched_words(catalog, search: str) -> list[str]:
 
     out = []
     for term in parse_query(search):
-        if not term.exclude and not catalog.index.search([term]):
+        if not term.exclude and not catalog.build_index().search([term]):
             close = catalog.suggest(term.text, term.scope)
             out.append(f"briefing show: '{term.text}' matches no quote{did_you_mean(close)}")
     return out
