@@ -232,12 +232,8 @@ def _unmatched_words(catalog, search: str) -> list[str]:
     from .core.search import parse_query
     from .core.suggest import did_you_mean
 
-    out = []
-    for term in parse_query(search):
-        if not term.exclude and not catalog.build_index().search([term]):
-            close = catalog.suggest(term.text, term.scope)
-            out.append(f"briefing show: '{term.text}' matches no quote{did_you_mean(close)}")
-    return out
+    return [f"briefing show: '{term.text}' matches no quote{did_you_mean(close)}"
+            for term, close in catalog.unmatched(parse_query(search))]
 
 
 def run_show(argv: Sequence[str]) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from tui.core.catalog import SESSION, Catalog
 from tui.core.problem import Problem, counted, tally
-from tui.core.search import ALL, SPEAKER, TOPIC
+from tui.core.search import ALL, SPEAKER, TOPIC, parse_query
 from tui.core.suggest import close_names, did_you_mean
 
 
@@ -48,6 +48,12 @@ def test_finds_as_the_filters_match(catalog):
     assert not catalog.finds("muhridin", SPEAKER)
     assert catalog.finds("vaccine", TOPIC) and not catalog.finds("wang", TOPIC)
     assert catalog.finds("rahmon talks", SESSION) and not catalog.finds("plenary", SESSION)
+
+
+def test_unmatched_terms_come_with_close_names(catalog):
+    terms = parse_query("muhridin vaccines -zebra #medicin @wnag")
+    assert catalog.unmatched(terms) == [(terms[0], ["Muhriddin"]), (terms[4], ["Wang"])]
+    assert catalog.unmatched(parse_query("muhriddin luban")) == []  # each matches alone
 
 
 def test_did_you_mean():

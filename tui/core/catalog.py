@@ -302,6 +302,12 @@ class Catalog:
         matches nothing: `muhridin` → ['Muhriddin']."""
         return close_names(word, self.names(scope))
 
+    def unmatched(self, terms: Sequence[Term]) -> list[tuple[Term, list[str]]]:
+        """Each term (not an excluded one) that alone matches no quote, with the names close
+        to it (see `suggest`): what to offer when a search finds nothing."""
+        return [(term, self.suggest(term.text, term.scope)) for term in terms
+                if not term.exclude and not self.build_index().search([term])]
+
     def briefing_of(self, key: str | None) -> Briefing | None:
         for briefing in self.briefings:
             if briefing_key(briefing) == key:
