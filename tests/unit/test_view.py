@@ -127,3 +127,15 @@ def test_every_count_is_what_choosing_that_entry_alone_would_give(view):
         alone = catalog.select(view.speakers, view.topics, view.terms, key)
         assert facets.briefings[key] == len(alone), key
     assert facets.every_briefing == len(catalog.select(view.speakers, view.topics, view.terms))
+
+
+def test_a_session_jumped_to_narrows_every_count(seed):
+    catalog = Catalog([seed])
+    session = (briefing_key(seed), "talks-muhriddin")
+    view = View().with_session(session).toggle_speaker("wang-yi")
+    facets = view.counts(catalog)
+    assert facets.rows == view.rows(catalog) and facets.rows
+    in_session = [q for q in seed.quotes if q.session and q.session.id == "talks-muhriddin"]
+    assert facets.speakers == {s: sum(q.speaker.id == s for q in in_session)
+                               for s in {q.speaker.id for q in in_session}}
+    assert sum(facets.briefings.values()) == facets.every_briefing == len(facets.rows)
