@@ -1,6 +1,6 @@
 """The `briefing` command: open the reader, `check` files, `show` quotes, `draft` a briefing
-from an article. Kept thin: the work is in loader, catalog, export and the drafter; the
-reader is imported only when it is opened."""
+from an article, print the `schema`. Kept thin: the work is in loader, catalog, export and
+the drafter; the reader is imported only when it is opened."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ briefing [--no-cache] [PATH...]  open the reader
                      [--format text|markdown|json]
        briefing draft ARTICLE           draft a briefing from a plain-text article:
                      [-o OUT] [--date D] [--title T]
+       briefing schema                  print the JSON Schema of the format, for editors
 """
 
 DESCRIPTION = """\
@@ -295,9 +296,21 @@ def run_reader(argv: Sequence[str]) -> int:
     return app.return_code or 0
 
 
+def run_schema(argv: Sequence[str]) -> int:
+    argparse.ArgumentParser(
+        prog="briefing schema",
+        description="Print the JSON Schema of the briefing format, for editors such as taplo "
+        "and Even Better TOML (see docs/format.md).",
+    ).parse_args(argv)
+    from importlib.resources import files
+
+    sys.stdout.write(files("tui.core").joinpath("briefing.schema.json").read_text("utf-8"))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "show": run_show, "draft": run_draft}
+    commands = {"check": run_check, "show": run_show, "draft": run_draft, "schema": run_schema}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
