@@ -1,6 +1,7 @@
 """The `briefing` command: open the reader, `check` files, `show` quotes, `draft` a briefing
-from an article, print the `schema`. Kept thin: the work is in loader, catalog, export and
-the drafter; the reader is imported only when it is opened."""
+from an article, `serve` the reader to a browser, print the `schema`. Kept thin: the work is
+in loader, catalog, export, the drafter and web; the reader is imported only when it is
+opened."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ briefing [--no-cache] [PATH...]  open the reader
                      [--format text|markdown|json]
        briefing draft ARTICLE           draft a briefing from a plain-text article:
                      [-o OUT] [--date D] [--title T]
+       briefing serve [PATH...]         the reader in a browser, behind a token:
+                     [--host H] [--port P]
        briefing schema                  print the JSON Schema of the format, for editors
 """
 
@@ -273,6 +276,51 @@ def run_show(argv: Sequence[str]) -> int:
     return 0
 
 
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _parser(
+        "briefing serve",
+        "Serve the reader to a browser: each tab gets its own reader over the same files. "
+        "Prints an address with a random token; every request without it is refused. "
+        "Ctrl+C stops it.",
+    )
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1, this machine only)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any)")
+    return parser
+
+
+#: The modules of the `web` extra; without them `serve` says how to install it.
+WEB_EXTRA = ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2")
+
+
+def run_serve(argv: Sequence[str]) -> int:
+    args = _serve_parser().parse_intermixed_args(argv)
+    try:
+        files, problems = _files(args.paths)
+    except MissingPaths as error:
+        return _missing("briefing serve", error)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not files:
+        print("briefing serve: no briefing to serve", file=sys.stderr)
+        return 1
+    try:
+        from .web.server import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] not in WEB_EXTRA:
+            raise
+        print("briefing serve: needs the web extra: pip install 'briefing[web]'", file=sys.stderr)
+        return 2
+    paths = [os.path.abspath(p) for p in args.paths]  # the readers may start elsewhere
+    try:
+        serve(paths, args.host, args.port)
+    except OSError as error:
+        print(f"briefing serve: cannot listen on {args.host}:{args.port}: "
+              f"{error.strerror or error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run_reader(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_intermixed_args(argv)
     try:
@@ -310,7 +358,8 @@ def run_schema(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"check": run_check, "show": run_show, "draft": run_draft, "schema": run_schema}
+    commands = {"check": run_check, "show": run_show, "draft": run_draft, "serve": run_serve,
+                "schema": run_schema}
     try:
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
