@@ -9,7 +9,6 @@ import os
 import re
 import signal
 import socket
-import subprocess
 import sys
 import time
 
@@ -21,7 +20,7 @@ from tui.cli import main
 from tui.web.server import GuardedServer, page_url, reader_command
 
 from support import SEED
-from support.entry_point import entry_point
+from support.serving import start_serve, stop
 
 TOKEN = "open-sesame"
 TITLE = "China, Tajikistan vow to deepen cooperation"
@@ -195,20 +194,9 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _start_serve(tmp_path, *args: str) -> tuple[subprocess.Popen, str, str]:
-    env = dict(os.environ, BRIEFING_CACHE_DIR=str(tmp_path / "cache"), PYTHONUNBUFFERED="1")
-    process = subprocess.Popen([entry_point(), "serve", "--port", "0", *args, str(SEED)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=env, cwd=tmp_path)
-    line = process.stdout.readline()
-    match = re.search(r"(http://\S+)", line)
-    assert match, (line, process.stderr.read() if process.poll() is not None else "")
-    return process, match.group(1), line
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the readers")
 def test_ctrl_c_stops_the_server_and_its_readers(tmp_path):
-    process, url, _ = _start_serve(tmp_path)
+    process, url = start_serve(tmp_path)
     try:
         assert url.startswith("http://127.0.0.1:") and "?token=" in url
         origin, _, token = url.partition("/?token=")
@@ -235,13 +223,11 @@ def test_ctrl_c_stops_the_server_and_its_readers(tmp_path):
             time.sleep(0.1)
         assert not any(map(_alive, readers)), "a reader outlived the server"
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def test_another_host_needs_the_option_and_warns(tmp_path):
-    process, url, _ = _start_serve(tmp_path, "--host", "127.0.0.2")
+    process, url = start_serve(tmp_path, "--host", "127.0.0.2")
     try:
         assert url.startswith("http://127.0.0.2:")
         process.send_signal(signal.SIGINT)
@@ -250,6 +236,4 @@ def test_another_host_needs_the_option_and_warns(tmp_path):
         assert warning.startswith("briefing serve: warning: listening on 127.0.0.2")
         assert warning.count("\n") == 1
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        stop(process)
