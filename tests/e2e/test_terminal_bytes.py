@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.bench.run import Terminal
+from tui.bench.terminal import Terminal
 from tui.core.loader import load
 
 from support import HOSTILE, UNSAFE

@@ -36,3 +36,17 @@ def paused(keep: bool = False) -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+#: Young collections that a full one waits for while the reader runs (CPython's is 10). The
+#: young thresholds stay as they are: raised, each young collection measured longer.
+FULL_AFTER = 1000
+
+
+def hold_off_full() -> None:
+    """Once what the reader keeps is built: freeze it, so that no collection walks it
+    again, and raise the full collection's threshold, so that none comes while the user
+    types (docs/performance.md has the measures)."""
+    gc.freeze()
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, max(FULL_AFTER, full))
