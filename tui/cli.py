@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -150,6 +150,26 @@ def run_draft(argv: Sequence[str]) -> int:
     print(f"{out}: {len(made.statements)} quotes by {len(made.speakers)} speakers, "
           f"{len(made.outcomes)} outcomes; review with `briefing check {out}`", file=sys.stderr)
     return 0
+
+
+#: What the reader sets for itself over SSH, unless the user set it: 256 colours, where the
+#: terminal announces truecolor. Text and highlights look the same in the reader's theme, for
+#: a fifth fewer bytes (docs/performance.md has the measures, and of what was not chosen).
+SSH_DEFAULTS = {"TEXTUAL_COLOR_SYSTEM": "256"}
+OFF = {"0", "no", "false", "off"}
+
+
+def ssh_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variables to add to `environ` before Textual is imported: SSH_DEFAULTS in an SSH
+    session (SSH_CONNECTION set) on a truecolor terminal, but none that the user has set
+    themselves, and none with BRIEFING_SSH_DEFAULTS=0 or NO_COLOR set."""
+    if not environ.get("SSH_CONNECTION") or "NO_COLOR" in environ:
+        return {}
+    if environ.get("BRIEFING_SSH_DEFAULTS", "").strip().lower() in OFF:
+        return {}
+    if environ.get("COLORTERM", "").strip().lower() not in ("truecolor", "24bit"):
+        return {}  # Textual would pick 256 colours or fewer by itself
+    return {key: value for key, value in SSH_DEFAULTS.items() if key not in environ}
 
 
 class MissingPaths(Exception):
@@ -333,6 +353,7 @@ def run_reader(argv: Sequence[str]) -> int:
     # Started before the reader is imported, so that a large set's files are checked on
     # the other core meanwhile.
     prefetch = Prefetch.start(files, use_cache=not args.no_cache)
+    os.environ.update(ssh_environment(os.environ))  # Textual reads them as it is imported
     from .reader.app import make_app
 
     app = make_app(files, problems=problems, use_cache=not args.no_cache, prefetch=prefetch)

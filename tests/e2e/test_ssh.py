@@ -1,7 +1,8 @@
 """End to end over a real SSH connection: an sshd of the test's own on 127.0.0.1 (throwaway
 host and user keys), the installed `briefing` run through `ssh -tt` in a tmux pane. The
 search highlight must reach the screen, a citation copied with `c` must reach tmux's paste
-buffer by OSC 52 across the connection, and `q` must end the session with status 0."""
+buffer by OSC 52 across the connection, and `q` must end the session with status 0. On a
+truecolor terminal over SSH the reader sends 256 colours (`tui.cli.ssh_environment`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tui.output.export import citation
 
 from support import SEED
 from support.entry_point import entry_point
-from support.tmux import TIMEOUT, Pane, attributed, highlighted_words, needs_tmux
+from support.tmux import SGR, TIMEOUT, Pane, attributed, highlighted_words, needs_tmux
 
 WIDTH, HEIGHT = 120, 36
 
@@ -49,10 +50,26 @@ def _remote_command(tmp_path) -> str:
     cwd = tmp_path / "cwd"
     cwd.mkdir()
     env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
-           "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+           "COLORTERM": "truecolor", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     return (f"cd {shlex.quote(str(cwd))} && env {exports} "
             f"{shlex.quote(entry_point())} {shlex.quote(str(SEED))}")
+
+
+def colour_kinds(screen: str) -> set[str]:
+    """'256' and/or 'truecolor': the kinds of extended colour among the SGR sequences."""
+    kinds = set()
+    for parameters in SGR.findall(screen):
+        codes = parameters.replace(":", ";").split(";")
+        for index, code in enumerate(codes[:-1]):
+            if code in ("38", "48"):
+                kinds.add({"5": "256", "2": "truecolor"}.get(codes[index + 1], "other"))
+    return kinds
+
+
+def test_colour_kinds():
+    assert colour_kinds("\x1b[1;38;5;208mx\x1b[48;2;1;2;3my\x1b[0m") == {"256", "truecolor"}
+    assert colour_kinds("\x1b[31;1mx\x1b[m") == set()
 
 
 def _until(probe, what: str, pane: Pane, timeout: float = TIMEOUT):
@@ -85,6 +102,7 @@ def test_search_copy_and_quit_over_ssh(server, pane, tmp_path, seed):
     catalog = Catalog([seed])
     found = View().with_query("luban").rows(catalog)
     assert f"{len(found)} of 30 quotes" in plain
+    assert colour_kinds(colored) == {"256"}  # the SSH default, on a truecolor terminal
 
     pane.send("Enter")
     pane.send("c")
