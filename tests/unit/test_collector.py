@@ -45,3 +45,19 @@ def test_keep_moves_what_is_alive_out_of_the_collectors_sight():
         assert gc.get_freeze_count() >= before + len(kept)
     finally:
         gc.unfreeze()
+
+
+def test_hold_off_full_freezes_what_is_alive_and_raises_only_the_full_threshold():
+    before = gc.get_threshold()
+    try:
+        kept = [[n] for n in range(1000)]  # tracked by the collector
+        frozen = gc.get_freeze_count()
+        collector.hold_off_full()
+        assert gc.get_freeze_count() >= frozen + len(kept)
+        young, middle, full = gc.get_threshold()
+        assert (young, middle) == before[:2]
+        assert full == max(collector.FULL_AFTER, before[2])
+        collector.hold_off_full()  # again: the thresholds stay as they are
+        assert gc.get_threshold() == (young, middle, full)
+    finally:
+        gc.set_threshold(*before)

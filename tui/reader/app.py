@@ -189,6 +189,7 @@ class BriefingApp(App):
         if self.reader is not None:
             self.reader.replace_catalog(self.catalog, self.library.errors(), self.library.gone())
         self.catalog.build_index()
+        collector.hold_off_full()
         self.notify(clean("\n".join(messages)), markup=False,
                     severity="warning" if any("Reloaded" not in m for m in messages) else "information")
 
@@ -196,6 +197,7 @@ class BriefingApp(App):
         if len(self.catalog) < SYNC_ROWS:
             self.catalog.build_index()  # small: build it now
             self.finish_caching()
+            collector.hold_off_full()  # what the reader keeps is built: none while typing
             return
         self._background()
 
@@ -203,6 +205,7 @@ class BriefingApp(App):
     def _background(self) -> None:
         self.catalog.build_index()  # off the UI thread
         self.finish_caching()
+        collector.hold_off_full()
 
     def finish_caching(self) -> None:
         """Write the cache entries not yet written (the CLI calls this again after the app
