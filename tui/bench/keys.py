@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import statistics
 import sys
 from pathlib import Path
@@ -172,8 +173,9 @@ def ssh_session(server: sshd.Sshd, seed: Path, folder: Path, size: tuple[int, in
     log.unlink(missing_ok=True)
     env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "BRIEFING_CACHE_DIR": str(folder / "ssh-cache"), **variables}
-    exports = " ".join(f"{key}='{value}'" for key, value in env.items())
-    remote = f"cd '{folder}' && env {exports} '{briefing_command()[0]}' '{seed}'"
+    exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+    remote = (f"cd {shlex.quote(str(folder))} && env {exports} "
+              f"{' '.join(shlex.quote(part) for part in briefing_command())} {shlex.quote(str(seed))}")
     term = Terminal(server.ssh_argv(log) + [remote], {"TERM": "xterm-256color",
                     "PATH": "/usr/bin:/bin"}, folder, size)
     try:
