@@ -30,7 +30,7 @@ from tui.reader.widgets.statusline import StatusLine
 from tui.reader.widgets.topics import TopicsList
 
 from support import DATA, NORDIC, ROOT, SEED
-from support.painted import marked_runs, painted, until
+from support.painted import marked_runs, open_palette_and_choose, painted, until
 
 FIVE_ERRORS = DATA / "bad" / "five-errors.toml"
 TYPO = DATA / "bad" / "typo-key.toml"
@@ -895,24 +895,6 @@ async def test_overview_grid_enter_shows_those_quotes(seed):
         main = reader(pilot.app)
         assert main.view.speakers == {"wang-yi"} and main.view.topics == frozenset()
         assert len(main.in_view) == 20
-
-
-async def open_palette_and_choose(pilot, text: str, expect: str) -> None:
-    await pilot.press("ctrl+p")
-    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
-    await pilot.press(*text)
-    palette = pilot.app.screen
-
-    def shown() -> bool:
-        options = palette.query_one("CommandList")
-        return options.option_count > 0 and expect in str(
-            options.get_option_at_index(0).prompt)
-
-    await until(pilot, shown, what=f"{expect!r} first in the palette")
-    await pilot.press("enter")
-    await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
-                what="the palette to close")
-    await pilot.pause()
 
 
 async def test_palette_jumps_to_a_speaker(seed):

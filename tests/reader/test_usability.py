@@ -9,6 +9,7 @@ from tui.reader.widgets.speakers import SpeakersList
 from tui.reader.widgets.topics import TopicsList
 
 from support import SEED
+from support.painted import open_palette_and_choose
 
 
 def _reader(app) -> ReaderScreen:
@@ -193,26 +194,7 @@ async def test_the_overview_hints_follow_the_focus_and_an_empty_cell_stays():
 
 
 async def test_palette_jumps_keep_the_other_filters_and_the_search(seed):
-    from textual.command import CommandPalette
-
-    from support.painted import until
-
-    async def choose(pilot, text, expect):
-        await pilot.press("ctrl+p")
-        await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
-        await pilot.press(*text)
-        palette = pilot.app.screen
-
-        def first() -> bool:
-            options = palette.query_one("CommandList")
-            return options.option_count > 0 and expect in str(
-                options.get_option_at_index(0).prompt)
-
-        await until(pilot, first, what=expect)
-        await pilot.press("enter")
-        await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
-                    what="the palette to close")
-        await pilot.pause()
+    choose = open_palette_and_choose
 
     wang = {i for i, q in enumerate(seed.quotes) if q.speaker.id == "wang-yi"}
     trade = {i for i, q in enumerate(seed.quotes) if any(t.id == "trade-economy" for t in q.topics)}

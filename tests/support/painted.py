@@ -1,5 +1,5 @@
-"""What the reader paints, read back for the tests: strips and highlighted runs; and a wait
-for a condition while the app runs."""
+"""What the reader paints, read back for the tests: strips and highlighted runs; a wait
+for a condition while the app runs; a command run from the palette."""
 
 from __future__ import annotations
 
@@ -43,3 +43,25 @@ async def until(pilot, predicate, timeout: float = 10.0, what: str = "condition"
         if loop.time() > end:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.05)
+
+
+async def open_palette_and_choose(pilot, text: str, expect: str) -> None:
+    """Open the command palette, type `text`, wait for `expect` to be the first command and
+    run it."""
+    from textual.command import CommandPalette
+
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
+    await pilot.press(*text)
+    palette = pilot.app.screen
+
+    def shown() -> bool:
+        options = palette.query_one("CommandList")
+        return options.option_count > 0 and expect in str(
+            options.get_option_at_index(0).prompt)
+
+    await until(pilot, shown, what=f"{expect!r} first in the palette")
+    await pilot.press("enter")
+    await until(pilot, lambda: not isinstance(pilot.app.screen, CommandPalette),
+                what="the palette to close")
+    await pilot.pause()
