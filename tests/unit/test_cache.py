@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.loader import check
-from tui.store import cache, loading
+from tui.store import cache, loading, stamps
 from tui.store.loading import load_one
 
 from support import DATA
@@ -321,15 +321,15 @@ def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(li
         assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]
 
 
-@pytest.mark.parametrize("size", [0, 5000, cache.LARGE_FILE + 5])
+@pytest.mark.parametrize("size", [0, 5000, stamps.LARGE_FILE + 5])
 def test_fingerprint_is_the_sha256_of_the_content_whatever_the_size(tmp_path, size):
     import hashlib
 
     data = os.urandom(size)
     path = tmp_path / "file"
     path.write_bytes(data)
-    stamps = cache.fingerprint(path)
-    assert stamps[0] == size and stamps[3] == hashlib.sha256(data).hexdigest()
+    found = stamps.fingerprint(path)
+    assert found[0] == size and found[3] == hashlib.sha256(data).hexdigest()
 
 
 # -- entries that were tampered with, and texts that move while they are read -----------------
@@ -396,8 +396,8 @@ def test_a_source_text_edited_while_the_briefing_is_checked_is_not_cached(
 def test_a_device_is_never_opened_for_a_fingerprint(tmp_path):
     link = tmp_path / "zero.toml"
     link.symlink_to("/dev/zero")
-    assert cache.fingerprint(link) is None
-    assert cache.fingerprint(tmp_path) is None  # a folder
+    assert stamps.fingerprint(link) is None
+    assert stamps.fingerprint(tmp_path) is None  # a folder
 
 
 def test_a_set_entry_with_missing_parts_is_a_miss(library, cache_folder):
@@ -438,3 +438,20 @@ def test_an_unreadable_source_text_does_not_make_its_briefing_look_changed(
                 item.store()
         assert loaded[0].briefing.source.paragraphs is None
         assert not Library.from_loaded(loaded).changed()
+
+
+# -- the header and stamps as named types ------------------------------------------------------
+def test_an_entry_header_holds_the_stamps_the_briefing_was_read_with(briefing_file, cache_folder):
+    loaded = loading.open_file(briefing_file)
+    loaded.store()
+    (entry,) = cache_folder.glob("*.bin")
+    header, body = cache._read(entry)
+    assert isinstance(header, cache.Header) and body
+    assert (header.layout, header.version, header.kind) == (cache.LAYOUT, cache.__version__, "file")
+    (kept,) = header.stamps
+    assert isinstance(kept, stamps.Stamps) and isinstance(kept.briefing, stamps.Fingerprint)
+    assert kept == loaded.stamps and kept.real == os.path.realpath(briefing_file)
+    assert kept.source == str(loaded.briefing.source.resolved_path)
+    assert kept.source_print == stamps.fingerprint(kept.source)
+    assert cache.Header.from_plain(header.plain()) == header
+    assert stamps.Stamps.from_plain(kept.plain()) == kept

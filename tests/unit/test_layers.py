@@ -94,3 +94,20 @@ def test_no_module_is_over_400_lines():
     long = {module_name(p): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert not long, long
+
+
+#: The store's modules, each imported only by those after it: opening a file goes down
+#: from watch through loading to the cache and the stamps, and never back up.
+STORE_ORDER = ("collector", "paths", "stamps", "cache", "loading", "watch")
+
+
+def test_the_store_calls_down_only_and_its_cache_knows_nothing_of_the_loader():
+    names = [f"tui.store.{name}" for name in STORE_ORDER]
+    assert sorted(module_name(p) for p in _modules("tui.store")) == sorted(names + ["tui.store"])
+    for number, name in enumerate(names):
+        found = imports(PACKAGE / "store" / f"{name.rpartition('.')[2]}.py")
+        above = [other for other in names[number:] if other in found]
+        assert not above, f"{name} imports {above}"
+    for name in ("cache", "stamps"):
+        found = imports(PACKAGE / "store" / f"{name}.py")
+        assert not [t for t in found if t.startswith("tui.core.loader")], name

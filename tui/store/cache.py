@@ -2,13 +2,14 @@
 the time it takes to parse.
 
 An entry is keyed by the briefing's resolved path and checked, before use, against the
-file's size, mtime and SHA-256 hash of its content, the same for its source text, and the
-reader's version: it can never serve a stale or different file. An entry is a `marshal`
-header (the key and the stamps) and the briefing pickled with the model's quick builders;
-its unpickler accepts only the model's constructors, paths and dates, so an entry cannot
-name any other code to run. A corrupt or unreadable entry is ignored and rebuilt.
-Entries are written atomically (a temporary file renamed into place); a cache directory
-that cannot be written is silently skipped.
+file's stamps (size, mtime and SHA-256 hash of its content, the same for its source text,
+see `stamps`), the reader's version and the layout of the model it was pickled from: it
+can never serve a stale or different file. An entry is a `marshal` header (`Header`) and
+the briefing pickled with the model's quick builders; its unpickler accepts only the
+model's constructors, paths and dates, so an entry cannot name any other code to run. A
+corrupt or unreadable entry is ignored and rebuilt. Entries are written atomically (a
+temporary file renamed into place); a cache directory that cannot be written is silently
+skipped. The cache stores and serves briefings; it does not read briefings itself.
 """
 
 from __future__ import annotations
@@ -17,21 +18,20 @@ import io
 import marshal
 import os
 import pickle
-import stat
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
-try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too (~7 ms at start-up)
+try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
 from .. import __version__
-from ..core import files
 from ..core.model import (
     Briefing,
     Meeting,
@@ -50,9 +50,10 @@ from ..core.model import (
     new_topic,
 )
 from ..core.problem import Problem, new_problem
+from .stamps import Stamps, fingerprint
 
 MAGIC = b"briefing-cache\n"
-LAYOUT = 4  # bump when the entry layout changes
+LAYOUT = 5  # bump when the entry layout changes
 
 
 def cache_dir() -> Path:
@@ -64,60 +65,36 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("briefing", appauthor=False))
 
 
-def _entry_path(folder: Path, path: Path) -> Path:
-    name = blake2b(str(path).encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+def _entry_path(folder: Path, real: str) -> Path:
+    name = blake2b(real.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
     return folder / (name + ".bin")
 
 
-#: From this size on, files are hashed by OpenSSL's SHA-256, which runs on the CPU's SHA
-#: instructions where it has them (2.5 times faster than BLAKE2 here over a library of
-#: 2,000 files); smaller ones by Python's own SHA-256, which needs no OpenSSL loaded (hashlib
-#: costs ~7 ms at start-up). Either way the digest is the same.
-LARGE_FILE = 1 << 20
+class Header(NamedTuple):
+    """What an entry says of itself: the layout and reader version it was written with,
+    its kind ("file" or "set") and the stamps of each briefing it holds."""
 
+    layout: str
+    version: str
+    kind: str
+    stamps: tuple[Stamps, ...]
 
-try:
-    from _sha256 import sha256 as _python_sha256  # Python 3.11
-except ImportError:  # pragma: no cover - other Pythons
-    try:
-        from _sha2 import sha256 as _python_sha256  # Python 3.12 on
-    except ImportError:
-        _python_sha256 = None
+    def plain(self) -> tuple:
+        """As plain tuples, for `marshal`."""
+        return (self.layout, self.version, self.kind, tuple(s.plain() for s in self.stamps))
 
-
-def _sha256(size: int):
-    if size < LARGE_FILE and _python_sha256 is not None:
-        return _python_sha256()
-    from hashlib import sha256
-
-    return sha256()
-
-
-def fingerprint(path: Path) -> tuple | None:
-    """(size, mtime_ns, inode, content hash) of a file, or None when it cannot be read. The
-    stamps come from the open file itself (one path lookup, and they describe what was
-    hashed); the first three are what the reader watches for changes. Only a regular file
-    the loader would read is opened: a device, FIFO or over-large file is refused from
-    `stat`."""
-    try:
-        seen = os.stat(path)
-        if not stat.S_ISREG(seen.st_mode) or seen.st_size > files.MAX_BYTES:
+    @classmethod
+    def from_plain(cls, plain) -> Header | None:
+        """The header `plain()` gave, or None when it is of another layout or version;
+        ValueError or TypeError when it is not that shape."""
+        layout, version, kind, stamps = plain
+        if layout != LAYOUT or version != __version__:
             return None
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block us
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(handle)
-        if info.st_ino != seen.st_ino or not stat.S_ISREG(info.st_mode):
-            return None  # replaced between the two looks
-        digest = _sha256(info.st_size)
-        while chunk := os.read(handle, 1 << 20):
-            digest.update(chunk)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    return (info.st_size, info.st_mtime_ns, info.st_ino, digest.hexdigest())
+        return cls(layout, version, kind, tuple(map(Stamps.from_plain, stamps)))
+
+
+def _header(kind: str, stamps: Sequence[Stamps]) -> Header:
+    return Header(LAYOUT, __version__, kind, tuple(stamps))
 
 
 # -- the entry's body ----------------------------------------------------------------------
@@ -176,20 +153,21 @@ def _loads(data) -> tuple[Briefing, list[Problem]]:
 _BROKEN = Exception
 
 
-def _read(entry: Path, body: bool = True) -> tuple[tuple, bytes] | None:
-    """An entry's header, checked for this layout and version, and its body (not read,
+def _read(entry: Path, body: bool = True) -> tuple[Header, bytes] | None:
+    """An entry's header, if it is of this layout and version, and its body (not read,
     b"", when `body` is false)."""
     with open(entry, "rb") as handle:
         start = handle.read(len(MAGIC) + 4)
         if not start.startswith(MAGIC):
             return None
-        header = marshal.loads(handle.read(int.from_bytes(start[len(MAGIC):], "big")))
-        if header[0] != LAYOUT or header[1] != __version__:
+        plain = marshal.loads(handle.read(int.from_bytes(start[len(MAGIC):], "big")))
+        header = Header.from_plain(plain)
+        if header is None:
             return None
         return header, handle.read() if body else b""
 
 
-def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes]) -> bool:
+def _write(folder: Path, target: Path, header: Header, body: Callable[[], bytes]) -> bool:
     """Write an entry atomically: a temporary file renamed into place."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the user's own
@@ -199,7 +177,7 @@ def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes])
         return False
     try:
         with os.fdopen(handle, "wb") as out:
-            head = marshal.dumps((LAYOUT, __version__, *header))
+            head = marshal.dumps(header.plain())
             out.write(MAGIC + len(head).to_bytes(4, "big") + head)
             out.write(body())
         os.replace(temporary, target)
@@ -212,29 +190,23 @@ def _write(folder: Path, target: Path, header: tuple, body: Callable[[], bytes])
         return False
 
 
-def _unchanged(prints: tuple) -> bool:
-    """Whether a briefing and its source text still have the stamps `prints` records:
-    (resolved path, its fingerprint, source text path or None, its fingerprint)."""
-    real, briefing_print, source, source_print = prints
-    if fingerprint(real) != briefing_print:
-        return False
-    return source is None or fingerprint(source) == source_print
-
-
-def load(path: Path, folder: Path | None = None, real: str | None = None,
-         ) -> tuple[Briefing, list[Problem], tuple] | None:
-    """The cached briefing for `path` (whose resolved path is `real`, if known), its
-    problems and its stamps (see `_unchanged`), if the entry is there and still exact;
-    else None."""
-    real = real if real is not None else os.path.realpath(path)
+def load(real: str | os.PathLike, folder: Path | None = None,
+         ) -> tuple[Briefing, list[Problem], Stamps] | None:
+    """The cached briefing whose resolved path is `real`, its problems and the stamps it
+    was read with, if the entry is there and the files still have those stamps; else
+    None."""
+    real = os.fspath(real)
     try:
-        read = _read(_entry_path(folder or cache_dir(), Path(real)))
+        read = _read(_entry_path(folder or cache_dir(), real))
         if read is None:
             return None
-        (_, _, *prints), body = read
-        if prints[0] != real or not _unchanged(tuple(prints)):
+        header, body = read
+        if header.kind != "file" or len(header.stamps) != 1:
             return None
-        return (*_loads(body), tuple(prints))
+        (stamps,) = header.stamps
+        if stamps.real != real or not stamps.unchanged():
+            return None
+        return (*_loads(body), stamps)
     except _BROKEN:
         return None
 
@@ -251,26 +223,18 @@ def _remove_abandoned(folder: Path, age: float = 3600) -> None:
             pass
 
 
-def source_path(briefing: Briefing) -> str | None:
-    """The source text a briefing was read with, as its entry names it (None: none)."""
-    source = briefing.source.resolved_path if briefing.source.paragraphs is not None else None
-    return str(source) if source is not None else None
-
-
-def store(briefing: Briefing, problems: list[Problem], stamps: tuple,
+def store(briefing: Briefing, problems: list[Problem], stamps: Stamps,
           folder: Path | None = None) -> bool:
-    """Write the entry for a valid briefing with the stamps it was read with (see
-    `_unchanged`); False when the cache cannot be written."""
-    path = Path(stamps[0])
+    """Write the entry for a valid briefing with the stamps it was read with; False when
+    the cache cannot be written."""
     folder = folder or cache_dir()
-    return _write(folder, _entry_path(folder, path), tuple(stamps),
-                  lambda: _dumps(replace(briefing, path=path), problems))
+    return _write(folder, _entry_path(folder, stamps.real), _header("file", [stamps]),
+                  lambda: _dumps(replace(briefing, path=Path(stamps.real)), problems))
 
 
 # -- sets of briefings ----------------------------------------------------------------------
-# A library of many small briefings opens faster from one entry for the whole set than from
-# an entry per file: one file to read, no path work per briefing. The set's entry holds every
-# briefing's stamps and is used only when all of them still hold.
+# One entry for the whole set of files a library opens: one file to read, no path work per
+# briefing. It holds every briefing's stamps and is used only when all of them still hold.
 SET_KEEP = 4  # set entries kept, the most recently used
 
 
@@ -279,27 +243,31 @@ def _set_path(folder: Path, reals: Sequence[str]) -> Path:
     return folder / ("set-" + blake2b(key, digest_size=32).hexdigest() + ".bin")
 
 
-def _set_stamps(read: tuple[tuple, bytes] | None, reals: Sequence[str]) -> list | None:
+def _set_stamps(read: tuple[Header, bytes] | None, reals: Sequence[str],
+                ) -> tuple[Stamps, ...] | None:
     """The stamps a set entry holds, if it is the entry of exactly the files `reals`."""
     if read is None:
         return None
-    _, _, kind, prints = read[0]
-    return prints if kind == "set" and [p[0] for p in prints] == list(reals) else None
+    header = read[0]
+    if header.kind != "set" or [s.real for s in header.stamps] != list(reals):
+        return None
+    return header.stamps
 
 
-def check_set(reals: Sequence[str], folder: Path | None = None) -> list | None:
+def check_set(reals: Sequence[str], folder: Path | None = None) -> tuple[Stamps, ...] | None:
     """The stamps the set entry for `reals` holds, if it is there and every file still has
     them; else None. Reads only the entry's header."""
     try:
-        prints = _set_stamps(_read(_set_path(folder or cache_dir(), reals), body=False), reals)
-        return prints if prints is not None and all(map(_unchanged, prints)) else None
+        stamps = _set_stamps(_read(_set_path(folder or cache_dir(), reals), body=False), reals)
+        return stamps if stamps is not None and all(s.unchanged() for s in stamps) else None
     except _BROKEN:
         return None
 
 
 def load_set(reals: Sequence[str], folder: Path | None = None,
-             step: Callable[[int], None] | None = None, checked: list | None = None,
-             ) -> list[tuple[Briefing, list[Problem], tuple]] | None:
+             step: Callable[[int], None] | None = None,
+             checked: Sequence[Stamps] | None = None,
+             ) -> list[tuple[Briefing, list[Problem], Stamps]] | None:
     """The cached briefings of the files whose resolved paths are `reals`, in that order,
     with their problems and stamps; None unless the set's entry holds every one of them
     unchanged. `checked` is what `check_set` found moments ago, if it was asked (the
@@ -308,17 +276,19 @@ def load_set(reals: Sequence[str], folder: Path | None = None,
     entry = _set_path(folder or cache_dir(), reals)
     try:
         read = _read(entry)
-        prints = _set_stamps(read, reals)
-        if prints is None or (prints != checked and not all(map(_unchanged, prints))):
+        stamps = _set_stamps(read, reals)
+        if stamps is None or (
+                (checked is None or tuple(checked) != stamps)
+                and not all(s.unchanged() for s in stamps)):
             return None
         parts = marshal.loads(read[1])
-        if len(parts) != len(prints):
+        if len(parts) != len(stamps):
             return None
         loaded = []
         for number, part in enumerate(parts):
             if step is not None:
                 step(number)
-            loaded.append((*_loads(part), tuple(prints[number])))
+            loaded.append((*_loads(part), stamps[number]))
     except _BROKEN:
         return None
     try:
@@ -328,29 +298,20 @@ def load_set(reals: Sequence[str], folder: Path | None = None,
     return loaded
 
 
-def watched(stamps: tuple) -> tuple:
-    """From a file's stamps as the cache keeps them, (size, mtime, inode) of the briefing
-    and of its source text (None when it has none): what the reader watches."""
-    _, briefing_print, source, source_print = stamps
-    return (tuple(briefing_print[:3]),
-            tuple(source_print[:3]) if source is not None and source_print else None)
-
-
-def store_set(items: Sequence[tuple[Briefing, list[Problem], tuple]],
+def store_set(items: Sequence[tuple[Briefing, list[Problem], Stamps]],
               folder: Path | None = None) -> bool:
     """Write the entry for a set of valid briefings, each with its problems and the stamps
-    it was read with (see `_unchanged`). False when a file changed since or the cache
-    cannot be written."""
-    prints, parts = [], []
+    it was read with. False when a file changed since or the cache cannot be written."""
+    all_stamps, parts = [], []
     for briefing, problems, stamps in items:
-        if fingerprint(stamps[0]) != stamps[1]:
+        if fingerprint(stamps.real) != stamps.briefing:
             return False
-        prints.append(tuple(stamps))
-        parts.append(lambda b=briefing, p=problems, real=stamps[0]:
+        all_stamps.append(stamps)
+        parts.append(lambda b=briefing, p=problems, real=stamps.real:
                      _dumps(replace(b, path=Path(real)), p))
     folder = folder or cache_dir()
-    reals = [p[0] for p in prints]
-    if not _write(folder, _set_path(folder, reals), ("set", prints),
+    target = _set_path(folder, [s.real for s in all_stamps])
+    if not _write(folder, target, _header("set", all_stamps),
                   lambda: marshal.dumps([part() for part in parts])):
         return False
     _prune_sets(folder)

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..core.model import Briefing
 from ..core.problem import Problem, first_error
 from . import cache, collector
+from .stamps import Fingerprint, Stamps, fingerprint
 
 #: Called before each file with (number of files done, total, path).
 Progress = Callable[[int, int, Path], None]
@@ -63,53 +64,58 @@ def resolver() -> Callable[[Path], str | None]:
     return resolve
 
 
-def load_one(path: Path, use_cache: bool = True, cwd: str | None = None,
-             folder: Path | None = None,
-             ) -> tuple[Briefing | None, list[Problem], Pending | None]:
+def load_one(path: Path, use_cache: bool = True) -> tuple[Briefing | None, list[Problem], Pending | None]:
     """(briefing or None, its problems, a call that caches it, or None when nothing is to
-    be cached). The caller may run the last one later, once the briefing is on screen.
-    `cwd` (resolved) and the cache `folder` may be given when loading many files."""
-    loaded = _load(path, use_cache, cwd, folder, resolver()(path))
+    be cached): `open_file`'s outcome for one file. The caller may run the last one later,
+    once the briefing is on screen."""
+    loaded = open_file(path, use_cache)
     return loaded.briefing, loaded.problems, loaded.store
 
 
 def check_file(path: Path, display: str | None = None) -> tuple[Briefing | None, list[Problem]]:
     """`loader.check` with the garbage collector paused: the briefing is millions of objects
-    and no cycles, and collections while it is built take a third of its load time."""
+    and no cycles (see `collector`)."""
     from ..core.loader import check  # not needed (nor tomli) when the cache answers
 
     with collector.paused():
         return check(path, display)
 
 
-def _load(path: Path, use_cache: bool, cwd: str | None, folder: Path | None,
-          real: str | None) -> Loaded:
+def open_file(path: Path, use_cache: bool = True, cwd: str | None = None,
+              folder: Path | None = None, real: str | None = None) -> Loaded:
+    """Open one briefing for the reader: from its cache entry when that is exact, else
+    checked by the loader, with the call that would cache it (`Loaded.store`). `cwd`
+    (resolved), the cache `folder` and the file's resolved path `real` may be given when
+    loading many files."""
+    if real is None:
+        real = resolver()(path)
     display = display_name(path, cwd, real)
     if not use_cache:
         return Loaded(path, *check_file(path, display))
-    with collector.paused():
-        hit = cache.load(path, folder, real)
-    if hit is not None:
-        briefing, problems, stamps = hit
-        return Loaded(path, briefing, _named(problems, display), None, stamps)
-    before = cache.fingerprint(path)
+    if real is not None:
+        with collector.paused():
+            hit = cache.load(real, folder)
+        if hit is not None:
+            briefing, problems, stamps = hit
+            return Loaded(path, briefing, _named(problems, display), None, stamps)
+    before = fingerprint(path)
     briefing, problems = check_file(path, display)
     if briefing is None or before is None or real is None:
         return Loaded(path, briefing, problems)
-    source = cache.source_path(briefing)
+    source = briefing.source.resolved_path if briefing.source.paragraphs is not None else None
     source_print = _source_stamps(briefing, source)
     if source is not None and source_print is None:  # not known to be what was read
         return Loaded(path, briefing, problems)
-    stamps = (real, before, source, source_print)
+    stamps = Stamps(real, before, None if source is None else str(source), source_print)
 
     def store() -> None:
-        if cache.fingerprint(path) == before:  # not changed since we read it
-            cache.store(briefing, problems, stamps)
+        if fingerprint(path) == before:  # not changed since we read it
+            cache.store(briefing, problems, stamps, folder)
 
     return Loaded(path, briefing, problems, store, stamps)
 
 
-def _source_stamps(briefing: Briefing, source: str | None) -> tuple | None:
+def _source_stamps(briefing: Briefing, source: Path | None) -> Fingerprint | None:
     """The fingerprint of the source text the loader read for `briefing`, or None (also
     when it has none). The text is read again between two fingerprints: the stamps are
     kept only if the file held still and its paragraphs are the ones the briefing has, so
@@ -119,12 +125,12 @@ def _source_stamps(briefing: Briefing, source: str | None) -> tuple | None:
     from ..core.files import FileProblem
     from ..core.loader import read_paragraphs
 
-    first = cache.fingerprint(source)
+    first = fingerprint(source)
     try:
-        same = first is not None and read_paragraphs(Path(source)) == briefing.source.paragraphs
+        same = first is not None and read_paragraphs(source) == briefing.source.paragraphs
     except FileProblem:
         return None
-    return first if same and cache.fingerprint(source) == first else None
+    return first if same and fingerprint(source) == first else None
 
 
 def _named(problems: list[Problem], display: str) -> list[Problem]:
@@ -141,13 +147,14 @@ class Loaded:
     briefing: Briefing | None
     problems: list[Problem]
     store: Pending | None = None
-    stamps: tuple | None = None
+    stamps: Stamps | None = None
     whole: bool = False  # it came from the entry of the whole set
 
     @property
     def watched(self) -> tuple | None:
-        """What the reader watches of the file as it was read, when the cache knows it."""
-        return cache.watched(self.stamps) if self.stamps else None
+        """What the reader watches of the file as it was read, when its stamps are known
+        (see `Stamps.watched`)."""
+        return self.stamps.watched if self.stamps is not None else None
 
     @property
     def first_error(self) -> str:
@@ -183,7 +190,7 @@ def load_files(
         for number, (path, real) in enumerate(zip(files, reals)):
             if progress is not None:
                 progress(number, len(files), path)
-            out.append(_load(path, use_cache, cwd, folder, real))
+            out.append(open_file(path, use_cache, cwd, folder, real))
     return out
 
 
@@ -214,14 +221,15 @@ class Prefetch:
                 resolve = resolver()
                 reals = [resolve(path) for path in files]
                 checked = None if None in reals else cache.check_set(reals, folder)
+                plain = None if checked is None else [stamps.plain() for stamps in checked]
                 with open(write, "wb") as pipe:
-                    pipe.write(marshal.dumps((reals, checked)))
+                    pipe.write(marshal.dumps((reals, plain)))
             finally:
                 os._exit(0)
         os.close(write)
         return cls(list(files), pid, read)
 
-    def result(self) -> tuple[list, list | None] | None:
+    def result(self) -> tuple[list, tuple[Stamps, ...] | None] | None:
         """(the files' resolved paths, the set entry's stamps if they all still hold, else
         None), waiting for the child; None when the child gave no answer."""
         if self._pipe >= 0:
@@ -229,7 +237,8 @@ class Prefetch:
             try:
                 with open(pipe, "rb") as answer:
                     data = answer.read()
-                reals, checked = marshal.loads(data)
+                reals, plain = marshal.loads(data)
+                checked = None if plain is None else tuple(map(Stamps.from_plain, plain))
                 if len(reals) == len(self.files):
                     self._result = (reals, checked)
             except (OSError, EOFError, ValueError, TypeError):

@@ -4,23 +4,13 @@ unless its size, mtime or inode changed), which needs nothing from the platform.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.model import Briefing
 from ..core.problem import first_error
+from . import stamps as stamps_of
 from .loading import Loaded, load_one
-
-
-def _stamp(path: Path | None) -> tuple | None:
-    if path is None:
-        return None
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 @dataclass
@@ -29,11 +19,11 @@ class OpenFile:
     briefing: Briefing | None = None  # the last good version
     error: str = ""  # the first error of the current version, if it has errors
     gone: bool = False
-    stamps: tuple = ()
+    stamps: tuple = ()  # (size, mtime, inode) of the briefing and of its source text
 
     def current_stamps(self) -> tuple:
         source = self.briefing.source.resolved_path if self.briefing is not None else None
-        return (_stamp(self.path), _stamp(source))
+        return (stamps_of.now(self.path), stamps_of.now(source))
 
 
 @dataclass
@@ -45,12 +35,12 @@ class Library:
         library = cls()
         for item in loaded:
             entry = OpenFile(item.path, item.briefing, item.first_error)
-            # As the file was read, when the cache knows it: a change made since is then
-            # seen at the first look, and 2,000 files are not looked up again. A source
-            # text that could not be read is not in the cache's stamps: it is looked up.
+            # As the file was read, when its stamps are known: a change made since is then
+            # seen at the first look, and the files are not looked up again. A source text
+            # that could not be read is not in the stamps: it is looked up.
             watched = item.watched
             if watched is not None and watched[1] is None and item.briefing is not None:
-                watched = (watched[0], _stamp(item.briefing.source.resolved_path))
+                watched = (watched[0], stamps_of.now(item.briefing.source.resolved_path))
             entry.stamps = watched or entry.current_stamps()
             library.files.append(entry)
         return library
