@@ -440,7 +440,7 @@ def test_an_unreadable_source_text_does_not_make_its_briefing_look_changed(
         assert not Library.from_loaded(loaded).changed()
 
 
-# -- the header and stamps as named types ------------------------------------------------------
+# -- the header and stamps as named types; the layout key derived from the model -------------
 def test_an_entry_header_holds_the_stamps_the_briefing_was_read_with(briefing_file, cache_folder):
     loaded = loading.open_file(briefing_file)
     loaded.store()
@@ -455,3 +455,40 @@ def test_an_entry_header_holds_the_stamps_the_briefing_was_read_with(briefing_fi
     assert kept.source_print == stamps.fingerprint(kept.source)
     assert cache.Header.from_plain(header.plain()) == header
     assert stamps.Stamps.from_plain(kept.plain()) == kept
+
+
+def _with_extra_field(cls):
+    from dataclasses import fields, make_dataclass
+
+    extended = make_dataclass(cls.__name__, [(f.name, f.type) for f in fields(cls)]
+                              + [("extra", "str")], frozen=True, slots=True)
+    extended.__module__, extended.__qualname__ = cls.__module__, cls.__qualname__
+    return extended
+
+
+def test_the_layout_key_follows_the_models_classes_and_fields():
+    key = cache.layout_key()
+    assert key == cache.LAYOUT == cache.layout_key(cache.MODEL)
+    for number, cls in enumerate(cache.MODEL):
+        extended = cache.MODEL[:number] + (_with_extra_field(cls),) + cache.MODEL[number + 1:]
+        assert cache.layout_key(extended) != key, cls
+    assert cache.layout_key(cache.MODEL[:-1]) != key  # a class fewer
+    assert cache.layout_key(header_format=cache.HEADER_FORMAT + 1) != key
+
+
+def test_an_entry_written_under_another_layout_is_a_miss_and_rebuilt(
+        briefing_file, cache_folder, monkeypatch):
+    from tui.core.model import Quote
+
+    other = cache.layout_key(tuple(_with_extra_field(c) if c is Quote else c for c in cache.MODEL))
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "LAYOUT", other)
+        _, _, cached = _open(briefing_file)
+        assert not cached
+        _, _, cached = _open(briefing_file)
+        assert cached  # served under that layout
+    assert cache.load(briefing_file.resolve(), cache_folder) is None
+    _, _, cached = _open(briefing_file)
+    assert not cached
+    _, _, cached = _open(briefing_file)
+    assert cached  # rebuilt under this one

@@ -53,7 +53,24 @@ from ..core.problem import Problem, new_problem
 from .stamps import Stamps, fingerprint
 
 MAGIC = b"briefing-cache\n"
-LAYOUT = 5  # bump when the entry layout changes
+#: The structure of the header and body, as written by this module; the layout of the
+#: model's classes is derived from them (see `layout_key`).
+HEADER_FORMAT = 1
+#: The classes an entry's body holds.
+MODEL = (Briefing, Meeting, Source, Speaker, Topic, Session, Quote, Outcome, Problem)
+
+
+def layout_key(classes: Sequence[type] = MODEL, header_format: int = HEADER_FORMAT) -> str:
+    """A short hash of the header format and of the names, field names and field types of
+    `classes`: an entry pickled from another shape of the model has another key."""
+    shape = [str(header_format)]
+    for cls in classes:
+        shape.append(f"{cls.__module__}.{cls.__qualname__}")
+        shape.extend(f"{f.name}:{f.type}" for f in fields(cls))
+    return blake2b("\n".join(shape).encode(), digest_size=8).hexdigest()
+
+
+LAYOUT = layout_key()
 
 
 def cache_dir() -> Path:
