@@ -321,7 +321,7 @@ def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(li
         assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]
 
 
-@pytest.mark.parametrize("size", [0, 5000, stamps.LARGE_FILE + 5])
+@pytest.mark.parametrize("size", [0, 5000, (1 << 20) + 5])
 def test_fingerprint_is_the_sha256_of_the_content_whatever_the_size(tmp_path, size):
     import hashlib
 

@@ -22,14 +22,10 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import partial
+from hashlib import blake2b
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
-
-try:  # hashlib.blake2b is this; hashlib itself would load OpenSSL too
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - a Python built without it
-    from hashlib import blake2b
 
 from .. import __version__
 from ..core.model import (

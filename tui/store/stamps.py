@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import os
 import stat
+from hashlib import sha256
 from pathlib import Path
 from typing import NamedTuple
 
 from ..core import files
-
-#: From this size on, files are hashed by OpenSSL's SHA-256, which runs on the CPU's SHA
-#: instructions where it has them; smaller ones by Python's own SHA-256, which needs no
-#: OpenSSL loaded. Either way the digest is the same.
-LARGE_FILE = 1 << 20
-
-try:
-    from _sha256 import sha256 as _python_sha256  # Python 3.11
-except ImportError:  # pragma: no cover - other Pythons
-    try:
-        from _sha2 import sha256 as _python_sha256  # Python 3.12 on
-    except ImportError:
-        _python_sha256 = None
 
 
 class Watched(NamedTuple):
@@ -81,14 +69,6 @@ class Stamps(NamedTuple):
                 self.source_print.watched if self.source_print is not None else None)
 
 
-def _sha256(size: int):
-    if size < LARGE_FILE and _python_sha256 is not None:
-        return _python_sha256()
-    from hashlib import sha256
-
-    return sha256()
-
-
 def fingerprint(path: Path | str) -> Fingerprint | None:
     """The fingerprint of a file, or None when it cannot be read. The stamps come from the
     open file itself (one path lookup, and they describe what was hashed). Only a regular
@@ -105,7 +85,7 @@ def fingerprint(path: Path | str) -> Fingerprint | None:
         info = os.fstat(handle)
         if info.st_ino != seen.st_ino or not stat.S_ISREG(info.st_mode):
             return None  # replaced between the two looks
-        digest = _sha256(info.st_size)
+        digest = sha256()
         while chunk := os.read(handle, 1 << 20):
             digest.update(chunk)
     except OSError:
