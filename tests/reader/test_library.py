@@ -90,6 +90,22 @@ def test_reload_edit_break_fix_delete(library):
     assert opened.gone() == {str(target.path)} and target.briefing is not None
 
 
+def test_refreshed_reads_the_changed_files_into_a_new_library(library):
+    opened = Library.from_loaded(load_files(_files(library)))
+    assert opened.refreshed() == (opened, [])
+    target = next(f for f in opened.files if f.path.name == "reykjavik.toml")
+    before = target.briefing
+    target.path.write_text(target.path.read_text(encoding="utf-8").replace(
+        "Glaciers feed", "Melting glaciers feed"), "utf-8")
+    fresh, outcomes = opened.refreshed()
+    assert [(entry.path, outcome) for entry, outcome in outcomes] == [(target.path, "reloaded")]
+    assert fresh is not opened and target.briefing is before  # the old one is untouched
+    assert opened.changed() == [target] and fresh.changed() == []
+    (new,) = [f for f in fresh.files if f.path == target.path]
+    assert "Melting" in new.briefing.quotes[0].text
+    assert [f for f in fresh.files if f is not new] == [f for f in opened.files if f is not target]
+
+
 def test_source_text_change_is_noticed(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "good"
@@ -105,6 +121,14 @@ def _app(library: Path):
     app = make_app(_files(library), use_cache=False)
     app.watch_interval = 0  # the tests call check_files themselves
     return app
+
+
+async def _reload(app, pilot) -> None:
+    """Look for changed files as the watch timer does, and wait until it is done."""
+    worker = app.check_files()
+    assert worker is not None
+    await worker.wait()
+    await pilot.pause()
 
 
 async def test_briefings_pane_lists_newest_first_with_the_broken_file(library):
@@ -171,26 +195,98 @@ async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
         target = library / "2023" / "reykjavik.toml"
         original = target.read_text(encoding="utf-8")
         target.write_text(original.replace("Glaciers feed", "Melting glaciers feed"), "utf-8")
-        app.check_files()
-        await pilot.pause()
+        await _reload(app, pilot)
         assert screen.view.query == "glacier" and len(screen.in_view) == 1
         assert "Melting" in screen.query_one(QuotesList).current().quote.text
 
         target.write_text("format = = 1\n", "utf-8")
-        app.check_files()
-        await pilot.pause()
+        await _reload(app, pilot)
         assert "Melting" in screen.query_one(QuotesList).current().quote.text
         entry = next(e for e in screen.query_one(BriefingsList).entries
                      if e.id == str(target))
         assert "invalid TOML" in entry.status
 
         target.unlink()
-        app.check_files()
-        await pilot.pause()
+        await _reload(app, pilot)
         entry = next(e for e in screen.query_one(BriefingsList).entries
                      if e.id == str(target))
         assert entry.status == "gone"
         assert app.is_running
+
+
+async def test_live_reload_checks_files_off_the_ui_thread(library, monkeypatch):
+    """The watch timer finds the edit and the reader shows it; the stat of the files, the
+    loader's check and the new catalog all ran in a worker thread."""
+    import threading
+
+    import tui.core.loader
+    import tui.reader.app
+    from tui.store.watch import OpenFile
+
+    ran: dict[str, set] = {"stat": set(), "check": set(), "catalog": set()}
+
+    def spy(name, function):
+        def spied(*args, **kwargs):
+            ran[name].add(threading.current_thread())
+            return function(*args, **kwargs)
+        return spied
+
+    class SpiedCatalog(Catalog):
+        def __init__(self, *args, **kwargs):
+            ran["catalog"].add(threading.current_thread())
+            super().__init__(*args, **kwargs)
+
+    app = make_app(_files(library), use_cache=False)
+    app.watch_interval = 0.05
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ui = threading.current_thread()
+        monkeypatch.setattr(tui.core.loader, "check", spy("check", tui.core.loader.check))
+        monkeypatch.setattr(OpenFile, "current_stamps", spy("stat", OpenFile.current_stamps))
+        monkeypatch.setattr(tui.reader.app, "Catalog", SpiedCatalog)
+        target = library / "2023" / "reykjavik.toml"
+        target.write_text(target.read_text(encoding="utf-8").replace(
+            "Glaciers feed", "Melting glaciers feed"), "utf-8")
+        for _ in range(200):
+            await pilot.pause(0.025)
+            if any("Melting" in row.quote.text for row in app.catalog.rows):
+                break
+        else:
+            raise AssertionError("the edit was never shown")
+        await pilot.pause()
+        shown = app.screen.query_one(QuotesList)
+        assert any("Melting" in shown.rows[i].quote.text for i in shown.indices)
+        assert all(ran.values()) and not any(ui in threads for threads in ran.values())
+
+
+async def test_a_look_at_the_files_waits_for_the_one_still_running(library, monkeypatch):
+    import threading
+
+    import tui.core.loader
+
+    release = threading.Event()
+    real = tui.core.loader.check
+
+    def slow(path, display=None):
+        release.wait(10)
+        return real(path, display)
+
+    app = _app(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(tui.core.loader, "check", slow)
+        target = library / "2023" / "reykjavik.toml"
+        target.write_text(target.read_text(encoding="utf-8").replace(
+            "Glaciers feed", "Melting glaciers feed"), "utf-8")
+        first = app.check_files()
+        assert first is not None and app.check_files() is None  # not a second one at once
+        release.set()
+        await first.wait()
+        await pilot.pause()
+        assert any("Melting" in row.quote.text for row in app.catalog.rows)
+        again = app.check_files()
+        assert again is not None
+        await again.wait()
 
 
 async def test_one_briefing_that_breaks_gets_a_briefings_pane_with_its_error(tmp_path):
@@ -206,8 +302,7 @@ async def test_one_briefing_that_breaks_gets_a_briefings_pane_with_its_error(tmp
         assert not screen.query(BriefingsList)
         quotes = len(screen.in_view)
         target.write_text("format = = 1\n", "utf-8")
-        app.check_files()
-        await pilot.pause()
+        await _reload(app, pilot)
         pane = screen.query_one(BriefingsList)
         assert pane.display and pane.border_title == "Briefings"
         entry = next(e for e in pane.entries if e.id == str(target))

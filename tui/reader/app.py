@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, get_current_worker
 
 from ..core.catalog import Catalog
 from ..core.model import Briefing
@@ -72,6 +73,7 @@ class BriefingApp(App):
         self.pending_stores: list = []
         self.library = Library()
         self.watch_interval = WATCH_SECONDS
+        self._reloading: Worker | None = None  # the live reload running, if any
         self._early: list[Loaded] | None = None  # loaded before the first paint
         self._total_bytes = 0
 
@@ -170,14 +172,38 @@ class BriefingApp(App):
             self.set_interval(self.watch_interval, self.check_files)
 
     # -- live reload -------------------------------------------------------------------------
-    def check_files(self) -> None:
-        """Reload the open files that changed on disk, keeping the reader's view."""
-        changed = self.library.changed()
-        if not changed:
+    def check_files(self) -> Worker | None:
+        """Look for open files that changed on disk and reload them, off the UI thread;
+        the reader keeps its view. Returns the worker, or None while one still runs."""
+        if self._reloading is not None and not self._reloading.is_finished:
+            return None
+        self._reloading = self._reload_in_thread(self.library)
+        return self._reloading
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload_in_thread(self, library: Library) -> None:
+        """Stat the files, read the changed ones again, and build the new catalog and its
+        index; the UI thread then puts them in place in one step (`_apply_reload`)."""
+        fresh, outcomes = library.refreshed(self.use_cache)
+        if not outcomes:
             return
+        catalog = Catalog(fresh.briefings())
+        catalog.build_index()  # here, not on the UI thread
+        if not get_current_worker().is_cancelled:  # the app is closing
+            self.call_from_thread(self._apply_reload, library, fresh, catalog, outcomes)
+
+    def _apply_reload(self, before: Library, library: Library, catalog: Catalog,
+                      outcomes: list) -> None:
+        """Put the reloaded library and its catalog in place of `before`, and say what
+        changed."""
+        if self.library is not before:  # replaced meanwhile: this reload is out of date
+            return
+        self.library, self.catalog = library, catalog
+        if self.reader is not None:
+            self.reader.replace_catalog(catalog, library.errors(), library.gone())
+        collector.hold_off_full()
         messages = []
-        for entry in changed:
-            outcome = self.library.reload(entry, self.use_cache)
+        for entry, outcome in outcomes:
             name = display_name(entry.path)
             if outcome == "gone":
                 messages.append(f"{name} is gone; its last version stays on screen.")
@@ -185,11 +211,6 @@ class BriefingApp(App):
                 messages.append(f"{name} has errors; showing its last good version. {entry.error}")
             else:
                 messages.append(f"Reloaded {name}.")
-        self.catalog = Catalog(self.library.briefings())
-        if self.reader is not None:
-            self.reader.replace_catalog(self.catalog, self.library.errors(), self.library.gone())
-        self.catalog.build_index()
-        collector.hold_off_full()
         self.notify(clean("\n".join(messages)), markup=False,
                     severity="warning" if any("Reloaded" not in m for m in messages) else "information")
 

@@ -4,7 +4,7 @@ unless its size, mtime or inode changed), which needs nothing from the platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.model import Briefing
@@ -76,3 +76,13 @@ class Library:
             store()
         entry.stamps = entry.current_stamps()
         return "reloaded"
+
+    def refreshed(self, use_cache: bool = True) -> tuple[Library, list[tuple[OpenFile, str]]]:
+        """A new library with the files that changed read again, and what happened to each
+        (see `reload`); this one is left as it was. Nothing changed: itself and []."""
+        files, outcomes = list(self.files), []
+        for number, entry in enumerate(self.files):
+            if entry.current_stamps() != entry.stamps:
+                files[number] = fresh = replace(entry)
+                outcomes.append((fresh, self.reload(fresh, use_cache)))
+        return (Library(files), outcomes) if outcomes else (self, [])
