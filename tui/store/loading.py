@@ -23,8 +23,8 @@ Progress = Callable[[int, int, Path], None]
 
 def display_name(path: Path, cwd: str | None = None, real: str | None = None) -> str:
     """`path` relative to the working directory (`cwd`, resolved, if given) when it is
-    below it; `real` is its resolved path if known. Plain `os.path` calls: pathlib's
-    resolve was a fifth of opening a library."""
+    below it; `real` is its resolved path if known. Plain `os.path` calls, not pathlib's
+    resolve."""
     try:
         real = real if real is not None else os.path.realpath(path)
         base = cwd if cwd is not None else os.path.realpath(os.getcwd())
@@ -42,8 +42,7 @@ SET_FILES = 32
 
 def resolver() -> Callable[[Path], str | None]:
     """A function giving a file's resolved path (None when that fails), which resolves each
-    folder once: `os.path.realpath` looks up every component of every path, and that was
-    a tenth of opening a library of 2,000 briefings."""
+    folder once (`os.path.realpath` looks up every component of every path)."""
     folders: dict[str, str] = {}
 
     def resolve(path: Path) -> str | None:
