@@ -157,100 +157,33 @@ async def test_reader_quit_before_its_first_paint_callback_still_writes_the_cach
     assert load_one(briefing_file)[2] is None  # served from the cache now
 
 
-# -- one entry for a whole set of briefings ---------------------------------------------------
+# -- many briefings, and the child process that checks them ahead -----------------------------
 @pytest.fixture
 def library(tmp_path, cache_folder, monkeypatch) -> list[Path]:
-    """Five briefings with source texts, opened as a set (the threshold lowered to 3)."""
+    """Five briefings with source texts (the prefetch's threshold lowered to 3)."""
     from tui.bench.synth import write_library
 
-    monkeypatch.setattr(loading, "SET_FILES", 3)
+    monkeypatch.setattr(loading, "PREFETCH_FILES", 3)
     folder = write_library(tmp_path / "library", 5, 4)
     return sorted(folder.rglob("*.toml"))
 
 
-def _open_set(files: list[Path]) -> tuple[list, str]:
+def _open_all(files: list[Path], prefetch=None) -> tuple[list, str]:
     """Load `files` as the reader does and run its cache writes; say where they came from."""
-    loaded = loading.load_files(files)
+    loaded = loading.load_files(files, prefetch=prefetch)
     stores = [item.store for item in loaded if item.store is not None]
-    whole = loading.set_store(loaded)
-    for store in stores + ([whole] if whole else []):
+    for store in stores:
         store()
-    if all(item.whole for item in loaded):
-        origin = "set"
-    elif stores:
-        origin = "files parsed"
-    else:
-        origin = "file entries"
-    return loaded, origin
+    return loaded, "files parsed" if stores else "file entries"
 
 
-def test_a_set_opens_from_one_entry_equal_to_the_parsed_briefings(library, cache_folder):
-    parsed, origin = _open_set(library)
-    assert origin == "files parsed" and len(list(cache_folder.glob("set-*.bin"))) == 1
-    again, origin = _open_set(library)
-    assert origin == "set"
-    assert [item.briefing for item in again] == [item.briefing for item in parsed]
-    assert [item.problems for item in again] == [item.problems for item in parsed]
-    assert [item.path for item in again] == library
-
-
-def test_a_set_is_not_served_when_one_file_changed_with_same_size_and_mtime(library, cache_folder):
-    _open_set(library)
-    changed = library[2]
-    info = changed.stat()
-    text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("summit", "summat", 1), encoding="utf-8")
-    os.utime(changed, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert changed.stat().st_size == info.st_size
-    loaded, origin = _open_set(library)
-    assert origin == "files parsed"  # the changed one, the others from their own entries
-    assert "summat" in loaded[2].briefing.meeting.title
-    _, origin = _open_set(library)
-    assert origin == "set"  # written anew
-
-
-def test_a_set_with_a_changed_source_text_is_not_served(library, cache_folder):
-    first, _ = _open_set(library)
-    source = first[0].briefing.source.resolved_path
-    source.write_text(source.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n",
-                      encoding="utf-8")
-    loaded, origin = _open_set(library)
-    assert origin == "files parsed"
-    assert loaded[0].briefing.source.paragraphs[-1] == "One more paragraph."
-
-
-def test_a_set_with_another_file_list_is_another_entry(library, cache_folder):
-    _open_set(library)
-    _, origin = _open_set(library[:4])
-    assert origin == "file entries"  # each from its own entry; the set of four is new
-    _, origin = _open_set(library[:4])
-    assert origin == "set"
-
-
-def test_a_set_with_a_broken_file_is_not_stored(library, cache_folder):
-    library[1].write_text("format = 1\n", encoding="utf-8")
-    loaded, _ = _open_set(library)
-    assert loaded[1].briefing is None and loading.set_store(loaded) is None
-    assert not list(cache_folder.glob("set-*.bin"))
-
-
-@pytest.mark.parametrize("damage", ["truncated", "garbage"])
-def test_a_damaged_set_entry_is_ignored(library, cache_folder, damage):
-    _open_set(library)
-    (entry,) = cache_folder.glob("set-*.bin")
-    data = entry.read_bytes()
-    entry.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
-    loaded, origin = _open_set(library)
-    assert origin == "file entries" and all(item.briefing for item in loaded)
-
-
-def test_only_the_most_recently_used_set_entries_are_kept(library, cache_folder, monkeypatch):
-    monkeypatch.setattr(cache, "SET_KEEP", 2)
-    for end in (3, 4, 5):
-        _open_set(library[:end])
-    assert len(list(cache_folder.glob("set-*.bin"))) == 2
-    _, origin = _open_set(library[:3])  # the oldest was removed
-    assert origin == "file entries"
+def test_the_cache_checks_many_entries_from_their_headers(library, cache_folder):
+    _open_all(library)
+    reals = [os.path.realpath(path) for path in library]
+    assert [s.real for s in cache.check(reals)] == reals
+    library[1].write_text(library[1].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    found = cache.check(reals + [str(library[0].parent / "none.toml")])  # changed, and none
+    assert [s is not None for s in found] == [True, False, True, True, True, False]
 
 
 def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
@@ -270,16 +203,22 @@ def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
-def test_prefetch_checks_the_set_in_a_child_and_the_load_uses_its_answer(library, cache_folder):
-    _open_set(library)
-    _open_set(library)  # the set's entry is there now
+def test_prefetch_checks_the_entries_in_a_child_and_the_load_uses_its_answer(
+        library, cache_folder, monkeypatch):
+    _open_all(library)  # the entries are there now
     prefetch = loading.Prefetch.start(library)
     assert prefetch is not None
     reals, checked = prefetch.result()
-    assert reals == [os.path.realpath(p) for p in library] and checked is not None
-    loaded = loading.load_files(library, prefetch=prefetch)
-    assert all(item.whole for item in loaded)
+    assert reals == [os.path.realpath(p) for p in library]
+    assert [s.real for s in checked] == reals
+    fingerprinted = []
+    real = stamps.Stamps.unchanged
+    monkeypatch.setattr(stamps.Stamps, "unchanged",
+                        lambda self: fingerprinted.append(self.real) or real(self))
+    loaded, origin = _open_all(library, prefetch)
+    assert origin == "file entries" and not fingerprinted  # the child's answer was used
     assert [i.briefing for i in loaded] == [i.briefing for i in loading.load_files(library)]
+    assert fingerprinted  # a load without it checks each file
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
@@ -288,7 +227,7 @@ def test_a_file_changed_after_the_prefetch_is_reloaded_at_the_first_look(library
     change is seen by the first watch of the files, not missed."""
     from tui.store.watch import Library
 
-    _open_set(library)
+    _open_all(library)
     prefetch = loading.Prefetch.start(library)
     prefetch.result()
     text = library[0].read_text(encoding="utf-8")
@@ -300,7 +239,7 @@ def test_a_file_changed_after_the_prefetch_is_reloaded_at_the_first_look(library
 
 def test_no_prefetch_without_the_cache_or_once_threads_run(library, cache_folder):
     assert loading.Prefetch.start(library, use_cache=False) is None
-    assert loading.Prefetch.start(library[:2]) is None  # too few files for a set
+    assert loading.Prefetch.start(library[:2]) is None  # too few files to be worth a child
     stop = threading.Event()
     worker = threading.Thread(target=stop.wait)
     worker.start()
@@ -314,8 +253,9 @@ def test_no_prefetch_without_the_cache_or_once_threads_run(library, cache_folder
 def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(library, cache_folder):
     from tui.store.watch import Library
 
-    for _ in range(3):  # parsed, then from the files' entries, then from the set's
-        loaded, origin = _open_set(library)
+    for number in range(3):  # parsed, then from the entries, then with a prefetch
+        prefetch = loading.Prefetch.start(library) if number == 2 else None
+        loaded, origin = _open_all(library, prefetch)
         library_ = Library.from_loaded(loaded)
         assert not library_.changed(), origin
         assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]
@@ -400,31 +340,6 @@ def test_a_device_is_never_opened_for_a_fingerprint(tmp_path):
     assert stamps.fingerprint(tmp_path) is None  # a folder
 
 
-def test_a_set_entry_with_missing_parts_is_a_miss(library, cache_folder):
-    _open_set(library)
-    (entry,) = cache_folder.glob("set-*.bin")
-    data = entry.read_bytes()
-    start = len(cache.MAGIC) + 4
-    body = start + int.from_bytes(data[len(cache.MAGIC):start], "big")
-    import marshal
-
-    parts = marshal.loads(data[body:])
-    entry.write_bytes(data[:body] + marshal.dumps(parts[:-1]))
-    loaded, origin = _open_set(library)
-    assert origin == "file entries" and len(loaded) == len(library)
-
-
-def test_a_set_entry_is_used_from_a_cache_that_cannot_be_written(library, cache_folder, monkeypatch):
-    _open_set(library)
-
-    def refused(*args, **kwargs):
-        raise PermissionError("read-only")
-
-    monkeypatch.setattr(cache.os, "utime", refused)
-    _, origin = _open_set(library)
-    assert origin == "set"
-
-
 def test_an_unreadable_source_text_does_not_make_its_briefing_look_changed(
         briefing_file, cache_folder):
     from tui.store.watch import Library
@@ -447,8 +362,8 @@ def test_an_entry_header_holds_the_stamps_the_briefing_was_read_with(briefing_fi
     (entry,) = cache_folder.glob("*.bin")
     header, body = cache._read(entry)
     assert isinstance(header, cache.Header) and body
-    assert (header.layout, header.version, header.kind) == (cache.LAYOUT, cache.__version__, "file")
-    (kept,) = header.stamps
+    assert (header.layout, header.version) == (cache.LAYOUT, cache.__version__)
+    kept = header.stamps
     assert isinstance(kept, stamps.Stamps) and isinstance(kept.briefing, stamps.Fingerprint)
     assert kept == loaded.stamps and kept.real == os.path.realpath(briefing_file)
     assert kept.source == str(loaded.briefing.source.resolved_path)

@@ -18,7 +18,7 @@ from ..core.model import Briefing
 from ..core.problem import Problem, tally
 from ..core.sanitize import clean
 from ..store import collector
-from ..store.loading import Loaded, Prefetch, display_name, load_files, set_store
+from ..store.loading import Loaded, Prefetch, display_name, load_files
 from ..store.watch import Library
 from .screens.reader import SYNC_ROWS, ReaderScreen
 
@@ -164,9 +164,6 @@ class BriefingApp(App):
         # Kept here, not only passed on: if the user quits before the first paint's
         # callback runs, the CLI still writes them (finish_caching).
         self.pending_stores = [item.store for item in loaded if item.store is not None]
-        whole = set_store(loaded, self.use_cache)  # after the files' own entries
-        if whole is not None:
-            self.pending_stores.append(whole)
         self.call_after_refresh(self._after_paint)
         if self.files and self.watch_interval:
             self.set_interval(self.watch_interval, self.check_files)

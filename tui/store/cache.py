@@ -46,12 +46,12 @@ from ..core.model import (
     new_topic,
 )
 from ..core.problem import Problem, new_problem
-from .stamps import Stamps, fingerprint
+from .stamps import Stamps
 
 MAGIC = b"briefing-cache\n"
 #: The structure of the header and body, as written by this module; the layout of the
 #: model's classes is derived from them (see `layout_key`).
-HEADER_FORMAT = 1
+HEADER_FORMAT = 2
 #: The classes an entry's body holds.
 MODEL = (Briefing, Meeting, Source, Speaker, Topic, Session, Quote, Outcome, Problem)
 
@@ -85,29 +85,24 @@ def _entry_path(folder: Path, real: str) -> Path:
 
 class Header(NamedTuple):
     """What an entry says of itself: the layout and reader version it was written with,
-    its kind ("file" or "set") and the stamps of each briefing it holds."""
+    and the stamps of the briefing it holds as it was read."""
 
     layout: str
     version: str
-    kind: str
-    stamps: tuple[Stamps, ...]
+    stamps: Stamps
 
     def plain(self) -> tuple:
         """As plain tuples, for `marshal`."""
-        return (self.layout, self.version, self.kind, tuple(s.plain() for s in self.stamps))
+        return (self.layout, self.version, self.stamps.plain())
 
     @classmethod
     def from_plain(cls, plain) -> Header | None:
         """The header `plain()` gave, or None when it is of another layout or version;
         ValueError or TypeError when it is not that shape."""
-        layout, version, kind, stamps = plain
+        layout, version, stamps = plain
         if layout != LAYOUT or version != __version__:
             return None
-        return cls(layout, version, kind, tuple(map(Stamps.from_plain, stamps)))
-
-
-def _header(kind: str, stamps: Sequence[Stamps]) -> Header:
-    return Header(LAYOUT, __version__, kind, tuple(stamps))
+        return cls(layout, version, Stamps.from_plain(stamps))
 
 
 # -- the entry's body ----------------------------------------------------------------------
@@ -203,25 +198,39 @@ def _write(folder: Path, target: Path, header: Header, body: Callable[[], bytes]
         return False
 
 
-def load(real: str | os.PathLike, folder: Path | None = None,
+def load(real: str | os.PathLike, folder: Path | None = None, checked: Stamps | None = None,
          ) -> tuple[Briefing, list[Problem], Stamps] | None:
     """The cached briefing whose resolved path is `real`, its problems and the stamps it
     was read with, if the entry is there and the files still have those stamps; else
-    None."""
+    None. `checked` is what `check` found moments ago, if it was asked: the files are not
+    fingerprinted again when the entry still holds exactly those stamps."""
     real = os.fspath(real)
     try:
         read = _read(_entry_path(folder or cache_dir(), real))
         if read is None:
             return None
-        header, body = read
-        if header.kind != "file" or len(header.stamps) != 1:
+        stamps = read[0].stamps
+        if stamps.real != real or (stamps != checked and not stamps.unchanged()):
             return None
-        (stamps,) = header.stamps
-        if stamps.real != real or not stamps.unchanged():
-            return None
-        return (*_loads(body), stamps)
+        return (*_loads(read[1]), stamps)
     except _BROKEN:
         return None
+
+
+def check(reals: Sequence[str], folder: Path | None = None) -> list[Stamps | None]:
+    """For each resolved path, the stamps its entry holds if the entry is there and the
+    files still have them, else None. Reads only the entries' headers."""
+    folder = folder or cache_dir()
+    found: list[Stamps | None] = []
+    for real in reals:
+        try:
+            read = _read(_entry_path(folder, real), body=False)
+            stamps = None if read is None else read[0].stamps
+            found.append(stamps if stamps is not None and stamps.real == real
+                         and stamps.unchanged() else None)
+        except _BROKEN:
+            found.append(None)
+    return found
 
 
 def _remove_abandoned(folder: Path, age: float = 3600) -> None:
@@ -241,105 +250,5 @@ def store(briefing: Briefing, problems: list[Problem], stamps: Stamps,
     """Write the entry for a valid briefing with the stamps it was read with; False when
     the cache cannot be written."""
     folder = folder or cache_dir()
-    return _write(folder, _entry_path(folder, stamps.real), _header("file", [stamps]),
+    return _write(folder, _entry_path(folder, stamps.real), Header(LAYOUT, __version__, stamps),
                   lambda: _dumps(replace(briefing, path=Path(stamps.real)), problems))
-
-
-# -- sets of briefings ----------------------------------------------------------------------
-# One entry for the whole set of files a library opens: one file to read, no path work per
-# briefing. It holds every briefing's stamps and is used only when all of them still hold.
-SET_KEEP = 4  # set entries kept, the most recently used
-
-
-def _set_path(folder: Path, reals: Sequence[str]) -> Path:
-    key = "\0".join(reals).encode("utf-8", "surrogatepass")
-    return folder / ("set-" + blake2b(key, digest_size=32).hexdigest() + ".bin")
-
-
-def _set_stamps(read: tuple[Header, bytes] | None, reals: Sequence[str],
-                ) -> tuple[Stamps, ...] | None:
-    """The stamps a set entry holds, if it is the entry of exactly the files `reals`."""
-    if read is None:
-        return None
-    header = read[0]
-    if header.kind != "set" or [s.real for s in header.stamps] != list(reals):
-        return None
-    return header.stamps
-
-
-def check_set(reals: Sequence[str], folder: Path | None = None) -> tuple[Stamps, ...] | None:
-    """The stamps the set entry for `reals` holds, if it is there and every file still has
-    them; else None. Reads only the entry's header."""
-    try:
-        stamps = _set_stamps(_read(_set_path(folder or cache_dir(), reals), body=False), reals)
-        return stamps if stamps is not None and all(s.unchanged() for s in stamps) else None
-    except _BROKEN:
-        return None
-
-
-def load_set(reals: Sequence[str], folder: Path | None = None,
-             step: Callable[[int], None] | None = None,
-             checked: Sequence[Stamps] | None = None,
-             ) -> list[tuple[Briefing, list[Problem], Stamps]] | None:
-    """The cached briefings of the files whose resolved paths are `reals`, in that order,
-    with their problems and stamps; None unless the set's entry holds every one of them
-    unchanged. `checked` is what `check_set` found moments ago, if it was asked (the
-    files are not checked again when the entry still holds exactly those stamps).
-    `step(i)` is called as file i is read."""
-    entry = _set_path(folder or cache_dir(), reals)
-    try:
-        read = _read(entry)
-        stamps = _set_stamps(read, reals)
-        if stamps is None or (
-                (checked is None or tuple(checked) != stamps)
-                and not all(s.unchanged() for s in stamps)):
-            return None
-        parts = marshal.loads(read[1])
-        if len(parts) != len(stamps):
-            return None
-        loaded = []
-        for number, part in enumerate(parts):
-            if step is not None:
-                step(number)
-            loaded.append((*_loads(part), stamps[number]))
-    except _BROKEN:
-        return None
-    try:
-        os.utime(entry)  # used: kept before the others
-    except OSError:
-        pass  # a cache we may read but not write
-    return loaded
-
-
-def store_set(items: Sequence[tuple[Briefing, list[Problem], Stamps]],
-              folder: Path | None = None) -> bool:
-    """Write the entry for a set of valid briefings, each with its problems and the stamps
-    it was read with. False when a file changed since or the cache cannot be written."""
-    all_stamps, parts = [], []
-    for briefing, problems, stamps in items:
-        if fingerprint(stamps.real) != stamps.briefing:
-            return False
-        all_stamps.append(stamps)
-        parts.append(lambda b=briefing, p=problems, real=stamps.real:
-                     _dumps(replace(b, path=Path(real)), p))
-    folder = folder or cache_dir()
-    target = _set_path(folder, [s.real for s in all_stamps])
-    if not _write(folder, target, _header("set", all_stamps),
-                  lambda: marshal.dumps([part() for part in parts])):
-        return False
-    _prune_sets(folder)
-    return True
-
-
-def _prune_sets(folder: Path) -> None:
-    entries = []
-    for entry in folder.glob("set-*.bin"):
-        try:
-            entries.append((entry.stat().st_mtime, entry))
-        except OSError:
-            pass
-    for _, entry in sorted(entries, reverse=True)[SET_KEEP:]:
-        try:
-            entry.unlink()
-        except OSError:
-            pass

@@ -36,10 +36,6 @@ def display_name(path: Path, cwd: str | None = None, real: str | None = None) ->
 
 Pending = Callable[[], None]
 
-#: From this many files on, the whole set is also cached as one entry (see cache.load_set).
-SET_FILES = 32
-
-
 def resolver() -> Callable[[Path], str | None]:
     """A function giving a file's resolved path (None when that fails), which resolves each
     folder once (`os.path.realpath` looks up every component of every path)."""
@@ -81,10 +77,12 @@ def check_file(path: Path, display: str | None = None) -> tuple[Briefing | None,
 
 
 def open_file(path: Path, use_cache: bool = True, cwd: str | None = None,
-              folder: Path | None = None, real: str | None = None) -> Loaded:
+              folder: Path | None = None, real: str | None = None,
+              checked: Stamps | None = None) -> Loaded:
     """Open one briefing for the reader: from its cache entry when that is exact, else
     checked by the loader, with the call that would cache it (`Loaded.store`). `cwd`
-    (resolved), the cache `folder` and the file's resolved path `real` may be given when
+    (resolved), the cache `folder`, the file's resolved path `real` and the stamps its
+    entry was found to hold moments ago (`checked`, see `cache.check`) may be given when
     loading many files."""
     if real is None:
         real = resolver()(path)
@@ -93,7 +91,7 @@ def open_file(path: Path, use_cache: bool = True, cwd: str | None = None,
         return Loaded(path, *check_file(path, display))
     if real is not None:
         with collector.paused():
-            hit = cache.load(real, folder)
+            hit = cache.load(real, folder, checked)
         if hit is not None:
             briefing, problems, stamps = hit
             return Loaded(path, briefing, _named(problems, display), None, stamps)
@@ -139,15 +137,14 @@ def _named(problems: list[Problem], display: str) -> list[Problem]:
 @dataclass
 class Loaded:
     """One file's outcome: its briefing (None when it has errors), problems, and the call
-    that would cache it (None when nothing is to be cached). `stamps` are what the cache
-    knows of the file as it was read, for the entry of a whole set (see cache.store_set)."""
+    that would cache it (None when nothing is to be cached). `stamps` are the file's and
+    its source text's as they were read, when known."""
 
     path: Path
     briefing: Briefing | None
     problems: list[Problem]
     store: Pending | None = None
     stamps: Stamps | None = None
-    whole: bool = False  # it came from the entry of the whole set
 
     @property
     def watched(self) -> tuple | None:
@@ -165,7 +162,7 @@ def load_files(
     prefetch: Prefetch | None = None,
 ) -> list[Loaded]:
     """Every file loaded, valid or not, in the order given. `prefetch`, if given, has
-    resolved the files and checked the set's cache entry already."""
+    resolved the files and checked their cache entries already."""
     try:
         cwd = os.path.realpath(os.getcwd())
     except OSError:
@@ -176,28 +173,24 @@ def load_files(
         reals, checked = early
     else:
         resolve = resolver()
-        reals, checked = [resolve(path) for path in files], None
+        reals, checked = [resolve(path) for path in files], [None] * len(files)
+    out = []
     with collector.paused(keep=True):  # the briefings loaded at start stay for good
-        if use_cache and len(files) >= SET_FILES and None not in reals:
-            step = None if progress is None else lambda i: progress(i, len(files), files[i])
-            hit = cache.load_set(reals, folder, step, checked)
-            if hit is not None:
-                return [Loaded(path, briefing, _named(problems, display_name(path, cwd, real)),
-                               None, stamps, whole=True)
-                        for path, real, (briefing, problems, stamps) in zip(files, reals, hit)]
-        out = []
-        for number, (path, real) in enumerate(zip(files, reals)):
+        for number, (path, real, stamps) in enumerate(zip(files, reals, checked)):
             if progress is not None:
                 progress(number, len(files), path)
-            out.append(open_file(path, use_cache, cwd, folder, real))
+            out.append(open_file(path, use_cache, cwd, folder, real, stamps))
     return out
 
 
+#: From this many files on, the CLI checks them in a child process (see `Prefetch`).
+PREFETCH_FILES = 32
+
+
 class Prefetch:
-    """A child process that resolves the files of a large set and checks the set's cache
-    entry on the other core, while this process imports and starts the reader (a third of
-    a second for 2,000 briefings). Started only on Linux, and only before any thread:
-    forking a process that has threads is not safe."""
+    """A child process that resolves the files and checks their cache entries on the
+    other core, while this process imports and starts the reader. Started only on Linux,
+    and only before any thread: forking a process that has threads is not safe."""
 
     def __init__(self, files: list[Path], pid: int, pipe: int):
         self.files, self._pid, self._pipe = files, pid, pipe
@@ -205,7 +198,7 @@ class Prefetch:
 
     @classmethod
     def start(cls, files: Sequence[Path], use_cache: bool = True) -> Prefetch | None:
-        if (not use_cache or len(files) < SET_FILES or not sys.platform.startswith("linux")
+        if (not use_cache or len(files) < PREFETCH_FILES or not sys.platform.startswith("linux")
                 or threading.active_count() > 1):
             return None
         folder = cache.cache_dir()
@@ -219,8 +212,9 @@ class Prefetch:
                 os.close(read)
                 resolve = resolver()
                 reals = [resolve(path) for path in files]
-                checked = None if None in reals else cache.check_set(reals, folder)
-                plain = None if checked is None else [stamps.plain() for stamps in checked]
+                found = iter(cache.check([real for real in reals if real is not None], folder))
+                checked = [None if real is None else next(found) for real in reals]
+                plain = [None if stamps is None else stamps.plain() for stamps in checked]
                 with open(write, "wb") as pipe:
                     pipe.write(marshal.dumps((reals, plain)))
             finally:
@@ -228,17 +222,17 @@ class Prefetch:
         os.close(write)
         return cls(list(files), pid, read)
 
-    def result(self) -> tuple[list, tuple[Stamps, ...] | None] | None:
-        """(the files' resolved paths, the set entry's stamps if they all still hold, else
-        None), waiting for the child; None when the child gave no answer."""
+    def result(self) -> tuple[list, list[Stamps | None]] | None:
+        """(the files' resolved paths, the stamps of each file's cache entry if they still
+        hold, else None), waiting for the child; None when the child gave no answer."""
         if self._pipe >= 0:
             pipe, self._pipe = self._pipe, -1
             try:
                 with open(pipe, "rb") as answer:
                     data = answer.read()
                 reals, plain = marshal.loads(data)
-                checked = None if plain is None else tuple(map(Stamps.from_plain, plain))
-                if len(reals) == len(self.files):
+                checked = [None if p is None else Stamps.from_plain(p) for p in plain]
+                if len(reals) == len(self.files) == len(checked):
                     self._result = (reals, checked)
             except (OSError, EOFError, ValueError, TypeError):
                 pass
@@ -247,13 +241,3 @@ class Prefetch:
             except OSError:
                 pass
         return self._result
-
-
-def set_store(loaded: Sequence[Loaded], use_cache: bool = True) -> Pending | None:
-    """A call that caches the whole set as one entry, or None when there is nothing to do:
-    too few files, one that did not open, or the set came from its entry already."""
-    if (not use_cache or len(loaded) < SET_FILES or any(
-            item.whole or item.briefing is None or item.stamps is None for item in loaded)):
-        return None
-    items = [(item.briefing, item.problems, item.stamps) for item in loaded]
-    return lambda: cache.store_set(items)
