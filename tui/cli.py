@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .core.problem import Problem, counted, tally
 from .core.sanitize import clean
-from .store.loading import Prefetch, display_name
+from .store.loading import display_name
 from .store.paths import bundled_briefings, expand
 
 USAGE = """\
@@ -350,13 +350,10 @@ def run_reader(argv: Sequence[str]) -> int:
     if not files and not problems:
         print("briefing: no briefing to open (none bundled and no PATH given)", file=sys.stderr)
         return 1
-    # Started before the reader is imported, so that a large set's files are checked on
-    # the other core meanwhile.
-    prefetch = Prefetch.start(files, use_cache=not args.no_cache)
     os.environ.update(ssh_environment(os.environ))  # Textual reads them as it is imported
     from .reader.app import make_app
 
-    app = make_app(files, problems=problems, use_cache=not args.no_cache, prefetch=prefetch)
+    app = make_app(files, problems=problems, use_cache=not args.no_cache)
     app.run()
     app.finish_caching()
     if app.fatal:

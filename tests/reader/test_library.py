@@ -324,13 +324,13 @@ async def test_large_libraries_load_behind_a_progress_screen(library, monkeypatc
     release = threading.Event()
     real = tui.reader.app.load_files
 
-    def held(files, use_cache=True, progress=None, prefetch=None):
+    def held(files, use_cache=True, progress=None):
         def told(done, total, path):
             progress(done, total, path)
             if done == total - 1:
                 release.wait(10)  # hold on the last file until the test has looked
 
-        return real(files, use_cache, told, prefetch)
+        return real(files, use_cache, told)
 
     monkeypatch.setattr(tui.reader.app, "load_files", held)
     app = _app(library)

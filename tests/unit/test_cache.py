@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -157,33 +155,23 @@ async def test_reader_quit_before_its_first_paint_callback_still_writes_the_cach
     assert load_one(briefing_file)[2] is None  # served from the cache now
 
 
-# -- many briefings, and the child process that checks them ahead -----------------------------
+# -- many briefings ----------------------------------------------------------------------------
 @pytest.fixture
-def library(tmp_path, cache_folder, monkeypatch) -> list[Path]:
-    """Five briefings with source texts (the prefetch's threshold lowered to 3)."""
+def library(tmp_path, cache_folder) -> list[Path]:
+    """Five briefings with source texts."""
     from tui.bench.synth import write_library
 
-    monkeypatch.setattr(loading, "PREFETCH_FILES", 3)
     folder = write_library(tmp_path / "library", 5, 4)
     return sorted(folder.rglob("*.toml"))
 
 
-def _open_all(files: list[Path], prefetch=None) -> tuple[list, str]:
+def _open_all(files: list[Path]) -> tuple[list, str]:
     """Load `files` as the reader does and run its cache writes; say where they came from."""
-    loaded = loading.load_files(files, prefetch=prefetch)
+    loaded = loading.load_files(files)
     stores = [item.store for item in loaded if item.store is not None]
     for store in stores:
         store()
     return loaded, "files parsed" if stores else "file entries"
-
-
-def test_the_cache_checks_many_entries_from_their_headers(library, cache_folder):
-    _open_all(library)
-    reals = [os.path.realpath(path) for path in library]
-    assert [s.real for s in cache.check(reals)] == reals
-    library[1].write_text(library[1].read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    found = cache.check(reals + [str(library[0].parent / "none.toml")])  # changed, and none
-    assert [s is not None for s in found] == [True, False, True, True, True, False]
 
 
 def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
@@ -202,60 +190,11 @@ def test_resolver_agrees_with_realpath(tmp_path, monkeypatch):
         assert resolve(path) == os.path.realpath(path), path
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
-def test_prefetch_checks_the_entries_in_a_child_and_the_load_uses_its_answer(
-        library, cache_folder, monkeypatch):
-    _open_all(library)  # the entries are there now
-    prefetch = loading.Prefetch.start(library)
-    assert prefetch is not None
-    reals, checked = prefetch.result()
-    assert reals == [os.path.realpath(p) for p in library]
-    assert [s.real for s in checked] == reals
-    fingerprinted = []
-    real = stamps.Stamps.unchanged
-    monkeypatch.setattr(stamps.Stamps, "unchanged",
-                        lambda self: fingerprinted.append(self.real) or real(self))
-    loaded, origin = _open_all(library, prefetch)
-    assert origin == "file entries" and not fingerprinted  # the child's answer was used
-    assert [i.briefing for i in loaded] == [i.briefing for i in loading.load_files(library)]
-    assert fingerprinted  # a load without it checks each file
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the prefetch forks on Linux only")
-def test_a_file_changed_after_the_prefetch_is_reloaded_at_the_first_look(library, cache_folder):
-    """The load serves what the child checked; the stamps it keeps are those, so the
-    change is seen by the first watch of the files, not missed."""
-    from tui.store.watch import Library
-
-    _open_all(library)
-    prefetch = loading.Prefetch.start(library)
-    prefetch.result()
-    text = library[0].read_text(encoding="utf-8")
-    library[0].write_text(text.replace("summit", "summat", 1), encoding="utf-8")
-    loaded = loading.load_files(library, prefetch=prefetch)
-    changed = Library.from_loaded(loaded).changed()
-    assert [entry.path for entry in changed] == [library[0]]
-
-
-def test_no_prefetch_without_the_cache_or_once_threads_run(library, cache_folder):
-    assert loading.Prefetch.start(library, use_cache=False) is None
-    assert loading.Prefetch.start(library[:2]) is None  # too few files to be worth a child
-    stop = threading.Event()
-    worker = threading.Thread(target=stop.wait)
-    worker.start()
-    try:
-        assert loading.Prefetch.start(library) is None
-    finally:
-        stop.set()
-        worker.join()
-
-
 def test_files_from_the_cache_are_watched_with_the_stamps_they_were_read_with(library, cache_folder):
     from tui.store.watch import Library
 
-    for number in range(3):  # parsed, then from the entries, then with a prefetch
-        prefetch = loading.Prefetch.start(library) if number == 2 else None
-        loaded, origin = _open_all(library, prefetch)
+    for _ in range(2):  # parsed, then from the entries
+        loaded, origin = _open_all(library)
         library_ = Library.from_loaded(loaded)
         assert not library_.changed(), origin
         assert [f.stamps for f in library_.files] == [f.current_stamps() for f in library_.files]

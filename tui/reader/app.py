@@ -18,7 +18,7 @@ from ..core.model import Briefing
 from ..core.problem import Problem, tally
 from ..core.sanitize import clean
 from ..store import collector
-from ..store.loading import Loaded, Prefetch, display_name, load_files
+from ..store.loading import Loaded, display_name, load_files
 from ..store.watch import Library
 from .screens.reader import SYNC_ROWS, ReaderScreen
 
@@ -61,10 +61,8 @@ class BriefingApp(App):
         briefings: Sequence[Briefing] = (),
         problems: Sequence[Problem] = (),
         use_cache: bool = True,
-        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
-        self.prefetch = prefetch  # for the first load only
         self.files = list(files)
         self.problems: list[Problem] = list(problems)
         self.use_cache = use_cache
@@ -91,7 +89,7 @@ class BriefingApp(App):
         if not self.files:
             self._early = []
         elif self._total_bytes < SYNC_BYTES:
-            self._early = load_files(self.files, self.use_cache, prefetch=self.prefetch)
+            self._early = load_files(self.files, self.use_cache)
         if self._early is not None:
             reader = self._prepare(self._early)
             if reader is not None:
@@ -125,7 +123,7 @@ class BriefingApp(App):
                 shown[0] = now
                 screen.post_message(LoadingScreen.Progress(done, display_name(path)))
 
-        loaded = load_files(self.files, self.use_cache, progress, self.prefetch)
+        loaded = load_files(self.files, self.use_cache, progress)
         self.call_from_thread(self._open, loaded)
 
     def _prepare(self, loaded: list[Loaded]) -> ReaderScreen | None:
@@ -293,9 +291,7 @@ def make_app(
     briefings: Sequence[Briefing] = (),
     problems: Sequence[Problem] = (),
     use_cache: bool = True,
-    prefetch: Prefetch | None = None,
 ) -> BriefingApp:
-    """The reader over `files` (loaded when it starts) or already loaded `briefings`;
-    `prefetch` is the check of the files started by the CLI, if any."""
+    """The reader over `files` (loaded when it starts) or already loaded `briefings`."""
     paths = [f if isinstance(f, Path) else Path(f) for f in files]  # not parsed again
-    return BriefingApp(paths, briefings, problems, use_cache, prefetch)
+    return BriefingApp(paths, briefings, problems, use_cache)

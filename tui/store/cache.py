@@ -198,39 +198,22 @@ def _write(folder: Path, target: Path, header: Header, body: Callable[[], bytes]
         return False
 
 
-def load(real: str | os.PathLike, folder: Path | None = None, checked: Stamps | None = None,
+def load(real: str | os.PathLike, folder: Path | None = None,
          ) -> tuple[Briefing, list[Problem], Stamps] | None:
     """The cached briefing whose resolved path is `real`, its problems and the stamps it
     was read with, if the entry is there and the files still have those stamps; else
-    None. `checked` is what `check` found moments ago, if it was asked: the files are not
-    fingerprinted again when the entry still holds exactly those stamps."""
+    None."""
     real = os.fspath(real)
     try:
         read = _read(_entry_path(folder or cache_dir(), real))
         if read is None:
             return None
         stamps = read[0].stamps
-        if stamps.real != real or (stamps != checked and not stamps.unchanged()):
+        if stamps.real != real or not stamps.unchanged():
             return None
         return (*_loads(read[1]), stamps)
     except _BROKEN:
         return None
-
-
-def check(reals: Sequence[str], folder: Path | None = None) -> list[Stamps | None]:
-    """For each resolved path, the stamps its entry holds if the entry is there and the
-    files still have them, else None. Reads only the entries' headers."""
-    folder = folder or cache_dir()
-    found: list[Stamps | None] = []
-    for real in reals:
-        try:
-            read = _read(_entry_path(folder, real), body=False)
-            stamps = None if read is None else read[0].stamps
-            found.append(stamps if stamps is not None and stamps.real == real
-                         and stamps.unchanged() else None)
-        except _BROKEN:
-            found.append(None)
-    return found
 
 
 def _remove_abandoned(folder: Path, age: float = 3600) -> None:

@@ -4,10 +4,7 @@ else by checking the file (and then caching it)."""
 from __future__ import annotations
 
 import dataclasses
-import marshal
 import os
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,12 +74,10 @@ def check_file(path: Path, display: str | None = None) -> tuple[Briefing | None,
 
 
 def open_file(path: Path, use_cache: bool = True, cwd: str | None = None,
-              folder: Path | None = None, real: str | None = None,
-              checked: Stamps | None = None) -> Loaded:
+              folder: Path | None = None, real: str | None = None) -> Loaded:
     """Open one briefing for the reader: from its cache entry when that is exact, else
     checked by the loader, with the call that would cache it (`Loaded.store`). `cwd`
-    (resolved), the cache `folder`, the file's resolved path `real` and the stamps its
-    entry was found to hold moments ago (`checked`, see `cache.check`) may be given when
+    (resolved), the cache `folder` and the file's resolved path `real` may be given when
     loading many files."""
     if real is None:
         real = resolver()(path)
@@ -91,7 +86,7 @@ def open_file(path: Path, use_cache: bool = True, cwd: str | None = None,
         return Loaded(path, *check_file(path, display))
     if real is not None:
         with collector.paused():
-            hit = cache.load(real, folder, checked)
+            hit = cache.load(real, folder)
         if hit is not None:
             briefing, problems, stamps = hit
             return Loaded(path, briefing, _named(problems, display), None, stamps)
@@ -159,85 +154,18 @@ class Loaded:
 
 def load_files(
     files: Sequence[Path], use_cache: bool = True, progress: Progress | None = None,
-    prefetch: Prefetch | None = None,
 ) -> list[Loaded]:
-    """Every file loaded, valid or not, in the order given. `prefetch`, if given, has
-    resolved the files and checked their cache entries already."""
+    """Every file loaded, valid or not, in the order given."""
     try:
         cwd = os.path.realpath(os.getcwd())
     except OSError:
         cwd = None
     folder = cache.cache_dir() if use_cache else None
-    early = prefetch.result() if prefetch is not None and prefetch.files == list(files) else None
-    if early is not None:
-        reals, checked = early
-    else:
-        resolve = resolver()
-        reals, checked = [resolve(path) for path in files], [None] * len(files)
+    resolve = resolver()
     out = []
     with collector.paused(keep=True):  # the briefings loaded at start stay for good
-        for number, (path, real, stamps) in enumerate(zip(files, reals, checked)):
+        for number, path in enumerate(files):
             if progress is not None:
                 progress(number, len(files), path)
-            out.append(open_file(path, use_cache, cwd, folder, real, stamps))
+            out.append(open_file(path, use_cache, cwd, folder, resolve(path)))
     return out
-
-
-#: From this many files on, the CLI checks them in a child process (see `Prefetch`).
-PREFETCH_FILES = 32
-
-
-class Prefetch:
-    """A child process that resolves the files and checks their cache entries on the
-    other core, while this process imports and starts the reader. Started only on Linux,
-    and only before any thread: forking a process that has threads is not safe."""
-
-    def __init__(self, files: list[Path], pid: int, pipe: int):
-        self.files, self._pid, self._pipe = files, pid, pipe
-        self._result: tuple | None = None
-
-    @classmethod
-    def start(cls, files: Sequence[Path], use_cache: bool = True) -> Prefetch | None:
-        if (not use_cache or len(files) < PREFETCH_FILES or not sys.platform.startswith("linux")
-                or threading.active_count() > 1):
-            return None
-        folder = cache.cache_dir()
-        try:
-            read, write = os.pipe()
-            pid = os.fork()
-        except OSError:
-            return None
-        if pid == 0:  # the child: check, answer, and leave without running any exit code
-            try:
-                os.close(read)
-                resolve = resolver()
-                reals = [resolve(path) for path in files]
-                found = iter(cache.check([real for real in reals if real is not None], folder))
-                checked = [None if real is None else next(found) for real in reals]
-                plain = [None if stamps is None else stamps.plain() for stamps in checked]
-                with open(write, "wb") as pipe:
-                    pipe.write(marshal.dumps((reals, plain)))
-            finally:
-                os._exit(0)
-        os.close(write)
-        return cls(list(files), pid, read)
-
-    def result(self) -> tuple[list, list[Stamps | None]] | None:
-        """(the files' resolved paths, the stamps of each file's cache entry if they still
-        hold, else None), waiting for the child; None when the child gave no answer."""
-        if self._pipe >= 0:
-            pipe, self._pipe = self._pipe, -1
-            try:
-                with open(pipe, "rb") as answer:
-                    data = answer.read()
-                reals, plain = marshal.loads(data)
-                checked = [None if p is None else Stamps.from_plain(p) for p in plain]
-                if len(reals) == len(self.files) == len(checked):
-                    self._result = (reals, checked)
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
-            try:
-                os.waitpid(self._pid, 0)
-            except OSError:
-                pass
-        return self._result
