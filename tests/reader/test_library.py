@@ -215,15 +215,15 @@ async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
 
 
 async def test_live_reload_checks_files_off_the_ui_thread(library, monkeypatch):
-    """The watch timer finds the edit and the reader shows it; the stat of the files, the
-    loader's check and the new catalog all ran in a worker thread."""
+    """The watch timer finds the edit and the reader shows it; the file was read again,
+    checked by the loader and put in a new catalog in a worker thread."""
     import threading
 
     import tui.core.loader
     import tui.reader.app
-    from tui.store.watch import OpenFile
+    import tui.store.watch
 
-    ran: dict[str, set] = {"stat": set(), "check": set(), "catalog": set()}
+    ran: dict[str, set] = {"read": set(), "check": set(), "catalog": set()}
 
     def spy(name, function):
         def spied(*args, **kwargs):
@@ -242,7 +242,7 @@ async def test_live_reload_checks_files_off_the_ui_thread(library, monkeypatch):
         await pilot.pause()
         ui = threading.current_thread()
         monkeypatch.setattr(tui.core.loader, "check", spy("check", tui.core.loader.check))
-        monkeypatch.setattr(OpenFile, "current_stamps", spy("stat", OpenFile.current_stamps))
+        monkeypatch.setattr(tui.store.watch, "load_one", spy("read", tui.store.watch.load_one))
         monkeypatch.setattr(tui.reader.app, "Catalog", SpiedCatalog)
         target = library / "2023" / "reykjavik.toml"
         target.write_text(target.read_text(encoding="utf-8").replace(
@@ -280,13 +280,17 @@ async def test_a_look_at_the_files_waits_for_the_one_still_running(library, monk
             "Glaciers feed", "Melting glaciers feed"), "utf-8")
         first = app.check_files()
         assert first is not None and app.check_files() is None  # not a second one at once
+        assert len(first.description) < 100  # not the repr of every quote it reloads
         release.set()
         await first.wait()
         await pilot.pause()
         assert any("Melting" in row.quote.text for row in app.catalog.rows)
+        assert app.check_files() is None  # nothing changed since
+        target.write_text(target.read_text(encoding="utf-8").replace("Melting", "Thawing, melting"), "utf-8")
         again = app.check_files()
         assert again is not None
         await again.wait()
+        assert any("Thawing" in row.quote.text for row in app.catalog.rows)
 
 
 async def test_one_briefing_that_breaks_gets_a_briefings_pane_with_its_error(tmp_path):
@@ -404,3 +408,11 @@ def test_catalog_rows_are_each_briefing_quotes_in_date_order(tmp_path):
     assert [(r.briefing.path, r.quote) for r in catalog.rows[2:6]] == expected[2:6]
     with pytest.raises(IndexError):
         catalog.rows[9]
+
+
+def test_an_open_files_repr_leaves_out_its_briefing(library):
+    """Worker descriptions and debug output show a library by its repr: it must not be
+    the text of every quote."""
+    opened = Library.from_loaded(load_files(_files(library)))
+    assert all(len(repr(entry)) < 500 for entry in opened.files)
+    assert "Quote(" not in repr(opened)

@@ -168,17 +168,22 @@ class BriefingApp(App):
 
     # -- live reload -------------------------------------------------------------------------
     def check_files(self) -> Worker | None:
-        """Look for open files that changed on disk and reload them, off the UI thread;
-        the reader keeps its view. Returns the worker, or None while one still runs."""
+        """Look for open files that changed on disk (a `stat` of each) and reload them in a
+        worker thread; the reader keeps its view. Returns the worker, or None when nothing
+        changed or a reload still runs."""
         if self._reloading is not None and not self._reloading.is_finished:
+            return None
+        if not self.library.changed():
             return None
         self._reloading = self._reload_in_thread(self.library)
         return self._reloading
 
-    @work(thread=True, exclusive=True, group="reload")
+    # Described in words: Textual's default description is the repr of the arguments, and
+    # a library's repr is every quote it holds.
+    @work(thread=True, exclusive=True, group="reload", description="live reload")
     def _reload_in_thread(self, library: Library) -> None:
-        """Stat the files, read the changed ones again, and build the new catalog and its
-        index; the UI thread then puts them in place in one step (`_apply_reload`)."""
+        """Read the changed files again and build the new catalog and its index; the UI
+        thread then puts them in place in one step (`_apply_reload`)."""
         fresh, outcomes = library.refreshed(self.use_cache)
         if not outcomes:
             return

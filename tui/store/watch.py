@@ -16,7 +16,7 @@ from .loading import Loaded, load_one
 @dataclass
 class OpenFile:
     path: Path
-    briefing: Briefing | None = None  # the last good version
+    briefing: Briefing | None = field(default=None, repr=False)  # the last good version
     error: str = ""  # the first error of the current version, if it has errors
     gone: bool = False
     stamps: tuple = ()  # (size, mtime, inode) of the briefing and of its source text
