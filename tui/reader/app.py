@@ -19,6 +19,7 @@ from ..core.problem import Problem, tally
 from ..core.sanitize import clean
 from ..store import collector
 from ..store.loading import Loaded, display_name, load_files
+from ..store.state import State
 from ..store.watch import Library
 from .screens.reader import SYNC_ROWS, ReaderScreen
 
@@ -74,6 +75,9 @@ class BriefingApp(App):
         self._reloading: Worker | None = None  # the live reload running, if any
         self._early: list[Loaded] | None = None  # loaded before the first paint
         self._total_bytes = 0
+        self.state = State.load()  # the theme, search history and last quotes of past runs
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands that a reader needs: the theme and quit. Its Keys
@@ -139,7 +143,8 @@ class BriefingApp(App):
                     self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
                     return None
                 self.catalog = Catalog(self.library.briefings())
-            reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone())
+            reader = ReaderScreen(self.catalog, self.library.errors(), self.library.gone(),
+                                  self.state)
         return reader
 
     def _open(self, loaded: list[Loaded]) -> None:
@@ -255,6 +260,20 @@ class BriefingApp(App):
             if isinstance(screen, ReaderScreen):
                 return screen
         return None
+
+    # -- state between runs ------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def save_state(self) -> None:
+        """Keep the theme and the search the reader quits with for the next run (the
+        history and last quotes are kept as they happen); a folder that cannot be written
+        is skipped."""
+        self.state.theme = self.theme
+        if self.reader is not None:
+            self.state.remember_search(self.reader.view.query)
+        self.state.save()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -21,6 +21,7 @@ KEYS = [
     ]),
     ("Finding", [
         ("/", "search as you type (Enter keeps the results, Esc leaves the field)"),
+        ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
         ("  words", "every word must match, case and accents ignored"),
         ('  "a phrase"', "words in this order"),
         ("  a name", "a speaker's name: only what that speaker said"),

@@ -21,6 +21,8 @@ from ...core.sanitize import clean
 from ...core.view import View
 from ...output import export
 from ...output.writing import write_new_file
+from ...store.state import State
+from ..memory import Memory
 from ..widgets.briefings import ALL as ALL_BRIEFINGS
 from ..widgets.briefings import BriefingsList
 from ..widgets.briefings import entries as briefing_entries
@@ -46,7 +48,7 @@ class ReaderScreen(Screen):
         # Priority bindings act as the key arrives, before keys typed after it are routed,
         # so "/trade<Enter>n" typed at once lands in the right places.
         Binding("slash", "search", "Search", priority=True),
-        Binding("enter", "leave_search", "Keep results", priority=True),
+        Binding("enter", "leave_search(True)", "Keep results", priority=True),
         Binding("escape", "leave_search", "Leave search", priority=True, show=False),
         Binding("escape", "clear", "Clear", show=False),
         Binding("n", "next_match(1)", "Next"),
@@ -57,8 +59,9 @@ class ReaderScreen(Screen):
     ]
 
     def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
-                 gone: set[str] | None = None) -> None:
+                 gone: set[str] | None = None, state: State | None = None) -> None:
         super().__init__()
+        self.memory = Memory(state if state is not None else State.load())
         self.view = View()
         self.in_view: list[int] = list(range(len(catalog)))
         self._set_catalog(catalog, errors or {}, gone or set())
@@ -120,7 +123,8 @@ class ReaderScreen(Screen):
                             ("#quotes", "Quotes"), ("#detail", "Quote")):
             self.query_one(pane).border_title = title
         self._show_briefings()
-        self.refresh_view()
+        self.query_one(SearchBar).history = self.memory.state.history
+        self.set_view(self.view, keep=self.memory.start_row(self.catalog))
 
     def _show_briefings(self) -> None:
         """What depends on which briefings are open: the header, and whether the quotes
@@ -212,6 +216,9 @@ class ReaderScreen(Screen):
     def _quote_highlighted(self, event: RowList.Highlighted) -> None:
         self.query_one(StatusLine).moved_to(event.index)
         self._show_detail()
+        row = self.query_one(QuotesList).current()
+        if row is not None:
+            self.memory.remember(row)
 
     @on(RowList.Chosen, "#speakers")
     def _speaker_chosen(self, event: RowList.Chosen) -> None:
@@ -261,8 +268,11 @@ class ReaderScreen(Screen):
         self._focus(search)
         search.cursor_position = len(search.value)
 
-    def action_leave_search(self) -> None:
-        """Enter or Esc in the search field: keep the results and go to the quotes."""
+    def action_leave_search(self, keep: bool = False) -> None:
+        """Enter or Esc in the search field: keep the results and go to the quotes; Enter
+        also puts the search in the history."""
+        if keep:
+            self.memory.state.remember_search(self.view.query)
         self._focus(self.query_one(QuotesList))
 
     def action_clear(self) -> None:

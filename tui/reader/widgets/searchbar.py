@@ -1,9 +1,11 @@
 """The search field. Results update as you type. Enter and Esc leave the field and keep the
 results: the reader screen binds them, with priority so that they act before keys typed
-after them, and only while this field has the focus (`ReaderScreen.check_action`)."""
+after them, and only while this field has the focus (`ReaderScreen.check_action`). Ctrl+R
+steps back through the searches of this and earlier runs, then back to what was typed."""
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Input
 
 
@@ -24,9 +26,28 @@ class SearchBar(Input):
     }
     """
 
+    BINDINGS = [Binding("ctrl+r", "recall", "History")]
+
     def __init__(self, **kwargs) -> None:
         super().__init__(
             placeholder="/ search",
             select_on_focus=False,
             **kwargs,
         )
+        self.history: list[str] = []  # oldest first; the reader screen gives the kept one
+        self._back = 0  # how many steps back in the history the field shows; 0: as typed
+        self._typed = ""
+        self._shown: str | None = None  # the value the last recall put in the field
+
+    def action_recall(self) -> None:
+        """The next older search in the history; past the oldest, what was typed."""
+        if self.value != self._shown:  # typed since: start again from the newest
+            self._back, self._typed = 0, self.value
+        older = [q for q in reversed(self.history) if q != self._typed]
+        if not older:
+            self.app.bell()
+            return
+        self._back = (self._back + 1) % (len(older) + 1)
+        self._shown = older[self._back - 1] if self._back else self._typed
+        self.value = self._shown
+        self.cursor_position = len(self.value)
