@@ -17,6 +17,7 @@ KEYS = [
         ("g G  Home End", "first / last"),
         ("PgUp PgDn", "page up / down"),
         ("Enter", "on a speaker or topic: toggle it as a filter; on a quote: read it"),
+        ("z", "zoom the focused pane to the whole screen, and back (Esc also)"),
         ("mouse", "click to select, click again to choose; wheel scrolls"),
     ]),
     ("Finding", [

@@ -43,6 +43,7 @@ SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on th
 class ReaderScreen(Screen):
     # The quotes pane has the focus from the start, not from on_mount (docs/performance.md).
     AUTO_FOCUS = "#quotes"
+    ALLOW_IN_MAXIMIZED_VIEW = "KeysBar"  # a zoomed pane keeps its keys in sight
 
     BINDINGS = [
         # Priority bindings act as the key arrives, before keys typed after it are routed,
@@ -56,6 +57,7 @@ class ReaderScreen(Screen):
         Binding("c", "copy", "Copy"),
         Binding("e", "export", "Export"),
         Binding("s", "source", "Source"),
+        Binding("z", "zoom", "Zoom"),
     ]
 
     def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
@@ -298,6 +300,13 @@ class ReaderScreen(Screen):
         quotes.cursor = target % quotes.count
         self.query_one(StatusLine).say(f"match {quotes.cursor + 1} of {quotes.count}{note}",
                                        quotes.cursor)
+
+    def action_zoom(self) -> None:
+        """The focused pane to the whole screen, and back (as tmux's zoom)."""
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is None or not self.maximize(self.focused, container=False):
+            self.app.bell()
 
     def action_copy(self) -> None:
         row = self.query_one(QuotesList).current()

@@ -28,6 +28,8 @@ def _shortened(text: str) -> str:
 class DetailPane(VerticalScroll):
     """Scrollable; its text is built as Rich Text, never parsed as markup."""
 
+    ALLOW_MAXIMIZE = True  # `z` zooms it like the lists (Textual's scroll containers do not)
+
     # The excerpt, like a match (see marking.MATCH_CSS), shows in text styles as well.
     DEFAULT_CSS = f"""
     DetailPane {{
