@@ -141,3 +141,52 @@ def test_chromatic_colour_reader():
 def test_search_highlight_across_terminals(open_pane, term):
     """tmux's own TERM and a bare vt100: the search highlight still shows by attributes."""
     _search_trade_and_quit(open_pane(TERM=term))
+
+
+FAKE_EDITOR = r"""#!/bin/sh
+# Records its arguments, then puts EDITED before the text of the quote at +LINE.
+printf '%s\n' "$@" > "$ARGS_FILE"
+line=${1#+}
+sed -i "${line},\$!b; /^text = \"/{s//text = \"EDITED /;:a;n;ba}" "$2"
+"""
+
+
+@needs_tmux
+def test_v_opens_the_editor_at_the_quote_and_reloads_on_return(tmp_path):
+    """`v` hands the terminal to $VISUAL at the selected quote's line (here a script that
+    edits that quote); back in the reader the file is reloaded and the cursor stays on it."""
+    from tui.core.loader import load
+    from tui.output.editor import quote_line
+
+    shutil.copytree(SEED.parent, tmp_path / "briefs")
+    shutil.copytree(SEED.parent.parent / "seeds", tmp_path / "seeds")
+    briefing = tmp_path / "briefs" / SEED.name
+    (tmp_path / "bin").mkdir()
+    script = tmp_path / "bin" / "vim"  # named as vim is, so it is given +LINE as vim is
+    script.write_text(FAKE_EDITOR)
+    script.chmod(0o755)
+    arguments = tmp_path / "arguments"
+    quote = load(briefing).quotes[2]
+    line = quote_line(briefing.read_text(encoding="utf-8"), 2)
+    pane = Pane()
+    try:
+        pane.start(tmp_path, {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+                              "BRIEFING_STATE_DIR": str(tmp_path / "state"),
+                              "VISUAL": str(script), "ARGS_FILE": str(arguments),
+                              "TERM": "xterm-256color"},
+                   f"{shlex.quote(entry_point())} {shlex.quote(str(briefing))}; "
+                   "echo EXIT=$?; sleep 5")
+        pane.wait_for("Quotes 30 of 30")
+        pane.send("j")
+        pane.send("j")
+        pane.send("v")
+        screen = pane.wait_for("Reloaded")
+        assert arguments.read_text().split("\n")[:2] == [f"+{line}", str(briefing)]
+        assert load(briefing).quotes[2].text == "EDITED " + quote.text
+        first_words = " ".join(quote.text.split()[:2])
+        screen = pane.wait_for("EDITED " + first_words)
+        pane.send("q")
+        screen = pane.wait_for("EXIT=")
+        assert "EXIT=0" in screen, screen
+    finally:
+        pane.kill()

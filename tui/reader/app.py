@@ -275,6 +275,14 @@ class BriefingApp(App):
             self.state.remember_search(self.reader.view.query)
         self.state.save()
 
+    def action_edit(self) -> None:
+        """The selected quote's briefing in $VISUAL or $EDITOR, reloaded on return."""
+        from .editing import edit
+
+        row = self.reader.query_one("#quotes").current() if self.reader is not None else None
+        briefing = row.briefing if row is not None else next(iter(self.catalog.briefings), None)
+        edit(self, briefing, row.quote.index if row is not None else None)
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 

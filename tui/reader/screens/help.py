@@ -37,6 +37,8 @@ KEYS = [
         ("s", "source view: the whole source text, each paragraph with its speakers; "
               "Enter lists its quotes, u goes to the next paragraph without one, Esc goes back"),
         ("c", "copy the quote as a citation (OSC 52 clipboard)"),
+        ("v", "edit the briefing in $VISUAL / $EDITOR (else vi) at the quote's line; "
+              "reloaded on return"),
         ("e", "export the quotes in view to a Markdown file here"),
         ("Ctrl+P", "palette: narrow to a speaker, topic or session, keeping the rest; theme"),
         ("? / F1", "this help"),

@@ -58,6 +58,7 @@ class ReaderScreen(Screen):
         Binding("e", "export", "Export"),
         Binding("s", "source", "Source"),
         Binding("z", "zoom", "Zoom"),
+        Binding("v", "app.edit", "Edit"),
     ]
 
     def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
