@@ -353,7 +353,8 @@ def run_reader(argv: Sequence[str]) -> int:
     os.environ.update(ssh_environment(os.environ))  # Textual reads them as it is imported
     from .reader.app import make_app
 
-    app = make_app(files, problems=problems, use_cache=not args.no_cache)
+    folders = [Path(name) for name in args.paths if Path(name).is_dir()]
+    app = make_app(files, problems=problems, use_cache=not args.no_cache, folders=folders)
     app.run()
     app.finish_caching()
     if app.fatal:

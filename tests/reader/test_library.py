@@ -416,3 +416,34 @@ def test_an_open_files_repr_leaves_out_its_briefing(library):
     opened = Library.from_loaded(load_files(_files(library)))
     assert all(len(repr(entry)) < 500 for entry in opened.files)
     assert "Quote(" not in repr(opened)
+
+
+async def test_a_briefing_copied_into_an_open_folder_appears(library):
+    """Defect 14: a new file in a folder the user named is opened (and its quotes counted);
+    a removed one is marked gone."""
+    app = make_app(_files(library), use_cache=False, folders=[library])
+    app.watch_interval = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        before = len(app.catalog)
+        first = app.check_files()  # the first look walks the folder: nothing new
+        await first.wait()
+        assert len(app.catalog) == before
+        (library / "copies").mkdir()
+        copy = library / "copies" / "again.toml"
+        original = next(library.rglob("reykjavik.toml"))
+        copy.write_text(original.read_text(encoding="utf-8").replace(
+            'title = "', 'title = "Copy of ', 1), "utf-8")
+        for source in original.parent.glob("*.txt"):
+            shutil.copy(source, copy.parent / source.name)
+        await _reload(app, pilot)
+        assert len(app.catalog) > before
+        entries = screen.query_one(BriefingsList).entries
+        assert any(e.id == str(copy) and e.briefing is not None for e in entries)
+        assert any("New: " in str(n.message) and "again.toml" in str(n.message)
+                   for n in app._notifications)
+        copy.unlink()
+        await _reload(app, pilot)
+        entry = next(e for e in screen.query_one(BriefingsList).entries if e.id == str(copy))
+        assert entry.status == "gone"

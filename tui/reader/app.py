@@ -62,8 +62,10 @@ class BriefingApp(App):
         briefings: Sequence[Briefing] = (),
         problems: Sequence[Problem] = (),
         use_cache: bool = True,
+        folders: Sequence[Path] = (),
     ) -> None:
         super().__init__()
+        self.folders = list(folders)  # named by the user: new briefings in them are opened
         self.files = list(files)
         self.problems: list[Problem] = list(problems)
         self.use_cache = use_cache
@@ -138,6 +140,7 @@ class BriefingApp(App):
                 self.problems.extend(item.problems)
             if self.files:
                 self.library = Library.from_loaded(loaded)
+                self.library.folders = self.folders
                 if not self.library.briefings():
                     errors = [str(p) for p in self.problems if not p.warning]
                     self.fatal = "\n".join(errors or ["briefing: no briefing to open"])
@@ -173,12 +176,13 @@ class BriefingApp(App):
 
     # -- live reload -------------------------------------------------------------------------
     def check_files(self) -> Worker | None:
-        """Look for open files that changed on disk (a `stat` of each) and reload them in a
-        worker thread; the reader keeps its view. Returns the worker, or None when nothing
-        changed or a reload still runs."""
+        """Look for open files that changed on disk (a `stat` of each) and for new ones in
+        the folders named (a `stat` of each folder), and reload them in a worker thread;
+        the reader keeps its view. Returns the worker, or None when nothing changed or a
+        reload still runs."""
         if self._reloading is not None and not self._reloading.is_finished:
             return None
-        if not self.library.changed():
+        if not self.library.changed() and not self.library.folders_moved():
             return None
         self._reloading = self._reload_in_thread(self.library)
         return self._reloading
@@ -208,16 +212,21 @@ class BriefingApp(App):
             self.reader.replace_catalog(catalog, library.errors(), library.gone())
         collector.hold_off_full()
         messages = []
+        trouble = False  # a file gone or with errors: a warning, not news
         for entry, outcome in outcomes:
             name = display_name(entry.path)
-            if outcome == "gone":
+            trouble = trouble or outcome == "gone" or bool(entry.error)
+            if outcome == "new":
+                messages.append(f"New: {name}, which has errors. {entry.error}" if entry.error
+                                else f"New: {name}.")
+            elif outcome == "gone":
                 messages.append(f"{name} is gone; its last version stays on screen.")
             elif outcome == "error":
                 messages.append(f"{name} has errors; showing its last good version. {entry.error}")
             else:
                 messages.append(f"Reloaded {name}.")
         self.notify(clean("\n".join(messages)), markup=False,
-                    severity="warning" if any("Reloaded" not in m for m in messages) else "information")
+                    severity="warning" if trouble else "information")
 
     def _after_paint(self) -> None:
         if len(self.catalog) < SYNC_ROWS:
@@ -323,7 +332,9 @@ def make_app(
     briefings: Sequence[Briefing] = (),
     problems: Sequence[Problem] = (),
     use_cache: bool = True,
+    folders: Sequence[Path | str] = (),
 ) -> BriefingApp:
-    """The reader over `files` (loaded when it starts) or already loaded `briefings`."""
+    """The reader over `files` (loaded when it starts) or already loaded `briefings`; new
+    briefings in `folders` are opened as they appear."""
     paths = [f if isinstance(f, Path) else Path(f) for f in files]  # not parsed again
-    return BriefingApp(paths, briefings, problems, use_cache)
+    return BriefingApp(paths, briefings, problems, use_cache, [Path(f) for f in folders])

@@ -42,14 +42,28 @@ def expand(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 
 def _walk(folder: Path) -> list[Path]:
+    return walk(folder)[0]
+
+
+def walk(folder: Path) -> tuple[list[Path], dict[str, int]]:
+    """The `*.toml` under `folder`, as `expand` finds them, and the mtime of every folder
+    walked (by real path): it changes when an entry is added to or removed from it."""
     found: list[Path] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for root, dirs, names in os.walk(folder, followlinks=True):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
             continue
-        seen.add(real)
+        seen[real] = folder_stamp(real)
         dirs.sort()
         found.extend(Path(root) / n for n in sorted(names) if n.endswith(".toml"))
-    return found
+    return found, seen
+
+
+def folder_stamp(path: str) -> int:
+    """A folder's mtime in ns, or -1 when it cannot be read."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return -1

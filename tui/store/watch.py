@@ -1,9 +1,12 @@
 """The files a reader has open, and what became of each: its last good briefing, its
 current error, whether it is gone. Watching is a light poll of `os.stat` (no file is read
-unless its size, mtime or inode changed), which needs nothing from the platform."""
+unless its size, mtime or inode changed), which needs nothing from the platform. The
+folders the user named are watched too: when the mtime of one of them, or of a folder
+under it, moves, it is walked again for new briefings."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -11,6 +14,9 @@ from ..core.model import Briefing
 from ..core.problem import first_error
 from . import stamps as stamps_of
 from .loading import Loaded, load_one
+from .paths import folder_stamp, walk
+
+RACY_NS = 2 * 10**9  # folders changed more recently than this are walked at every look
 
 
 @dataclass
@@ -29,6 +35,9 @@ class OpenFile:
 @dataclass
 class Library:
     files: list[OpenFile] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # named by the user: watched for new files
+    # Real path → mtime of every folder walked under them; None: not walked yet.
+    folder_stamps: dict[str, int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_loaded(cls, loaded: list[Loaded]) -> Library:
@@ -60,6 +69,25 @@ class Library:
         """Files whose stamps moved since they were last read (a cheap `stat` of each)."""
         return [f for f in self.files if f.current_stamps() != f.stamps]
 
+    def folders_moved(self) -> bool:
+        """Whether a watched folder must be walked again (a `stat` of each): never walked,
+        or an entry added to or removed from one of them or a folder under them."""
+        stamps = self.folder_stamps
+        return bool(self.folders) and (stamps is None or any(
+            folder_stamp(folder) != stamp for folder, stamp in stamps.items()))
+
+    def _walk(self) -> tuple[list[Path], dict[str, int]]:
+        found: list[Path] = []
+        stamps: dict[str, int] = {}
+        for folder in self.folders:
+            files, walked = walk(folder)
+            found.extend(files)
+            stamps.update(walked)
+        # A folder changed within the file system's clock tick of the walk could change
+        # again with the same mtime: it is walked again until its mtime is older than that.
+        recent = time.time_ns() - RACY_NS
+        return found, {k: (v if v < recent else -2) for k, v in stamps.items()}
+
     def reload(self, entry: OpenFile, use_cache: bool = True) -> str:
         """Read `entry` again. Returns what happened: "gone", "error", "reloaded"."""
         entry.stamps = entry.current_stamps()
@@ -78,11 +106,27 @@ class Library:
         return "reloaded"
 
     def refreshed(self, use_cache: bool = True) -> tuple[Library, list[tuple[OpenFile, str]]]:
-        """A new library with the files that changed read again, and what happened to each
-        (see `reload`); this one is left as it was. Nothing changed: itself and []."""
+        """A new library with the files that changed read again and the briefings new in
+        the watched folders added, and what happened to each (see `reload`; "new" for an
+        added file); this one is left as it was, but for the folders' stamps. Nothing
+        changed: itself and []."""
         files, outcomes = list(self.files), []
         for number, entry in enumerate(self.files):
             if entry.current_stamps() != entry.stamps:
                 files[number] = fresh = replace(entry)
                 outcomes.append((fresh, self.reload(fresh, use_cache)))
-        return (Library(files), outcomes) if outcomes else (self, [])
+        stamps = self.folder_stamps
+        if self.folders_moved():
+            found, stamps = self._walk()
+            known = {str(f.path) for f in files}
+            for path in found:
+                if str(path) not in known:
+                    known.add(str(path))
+                    entry = OpenFile(path)
+                    self.reload(entry, use_cache)
+                    files.append(entry)
+                    outcomes.append((entry, "new"))
+        if not outcomes:
+            self.folder_stamps = stamps  # walked, nothing new: no need to walk them again
+            return self, []
+        return Library(files, self.folders, stamps), outcomes
