@@ -49,3 +49,14 @@ async def test_z_in_the_search_field_types_a_z(seed):
         await pilot.press("/", "z")
         assert app.screen.maximized is None
         assert app.screen.view.query == "z"
+
+
+async def test_z_over_another_screen_does_nothing(seed):
+    from tui.reader.screens.overview import OverviewScreen
+
+    app = make_app(briefings=[seed])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o", "z")
+        assert isinstance(app.screen, OverviewScreen) and app.screen.maximized is None
+        await pilot.press("escape")
+        assert app.screen.maximized is None

@@ -54,6 +54,8 @@ class BriefingApp(App):
         Binding("o", "overview", "Overview"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        # Here, not on the reader screen, so that the keys bar cuts it before Quit.
+        Binding("z", "zoom", "Zoom"),
     ]
 
     def __init__(
@@ -283,6 +285,15 @@ class BriefingApp(App):
         if self.reader is not None:
             self.state.remember_search(self.reader.view.query)
         self.state.save()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "zoom":
+            return isinstance(self.screen, ReaderScreen)
+        return True
+
+    def action_zoom(self) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.action_zoom()
 
     def action_edit(self) -> None:
         """The selected quote's briefing in $VISUAL or $EDITOR, reloaded on return."""

@@ -17,18 +17,17 @@ KEYS = [
         ("g G  Home End", "first / last"),
         ("PgUp PgDn", "page up / down"),
         ("Enter", "on a speaker or topic: toggle it as a filter; on a quote: read it"),
-        ("z", "zoom the focused pane to the whole screen, and back (Esc also)"),
         ("mouse", "click to select, click again to choose; wheel scrolls"),
     ]),
     ("Finding", [
         ("/", "search as you type (Enter keeps the results, Esc leaves the field)"),
-        ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
         ("  words", "every word must match, case and accents ignored"),
         ('  "a phrase"', "words in this order"),
         ("  a name", "a speaker's name: only what that speaker said"),
         ("  @word", "only speakers: name, alias, role"),
         ("  #word", "only topics: title, keywords"),
         ("  -word", "leave out what it matches (also -\"…\", -@…, -#…)"),
+        ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
         ("n / N", "next / previous quote in the results; the status line says which, and wraps"),
         ("Esc", "clear the search, then the filters"),
     ]),
@@ -37,6 +36,7 @@ KEYS = [
         ("s", "source view: the whole source text, each paragraph with its speakers; "
               "Enter lists its quotes, u goes to the next paragraph without one, Esc goes back"),
         ("c", "copy the quote as a citation (OSC 52 clipboard)"),
+        ("z", "zoom the focused pane to the whole screen, and back (Esc also)"),
         ("v", "edit the briefing in $VISUAL / $EDITOR (else vi) at the quote's line; "
               "reloaded on return"),
         ("e", "export the quotes in view to a Markdown file here"),

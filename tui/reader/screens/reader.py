@@ -57,8 +57,7 @@ class ReaderScreen(Screen):
         Binding("c", "copy", "Copy"),
         Binding("e", "export", "Export"),
         Binding("s", "source", "Source"),
-        Binding("z", "zoom", "Zoom"),
-        Binding("v", "app.edit", "Edit"),
+        Binding("v", "app.edit", "Edit", show=False),  # in help: the keys bar is full at 80 columns
     ]
 
     def __init__(self, catalog: Catalog, errors: dict[str, str] | None = None,
