@@ -190,3 +190,30 @@ def test_v_opens_the_editor_at_the_quote_and_reloads_on_return(tmp_path):
         assert "EXIT=0" in screen, screen
     finally:
         pane.kill()
+
+
+@needs_tmux
+def test_a_search_typed_at_once_is_in_the_next_runs_history(tmp_path):
+    """`/solar<Enter>` arriving in one burst (as pasted or typed fast) goes into the
+    history whole, and Ctrl+R in the next run brings it back."""
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+           "BRIEFING_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
+    command = f"{shlex.quote(entry_point())} {shlex.quote(str(SEED))}; echo EXIT=$?; sleep 5"
+    for run in range(2):
+        pane = Pane()
+        try:
+            pane.start(tmp_path, env, command)
+            pane.wait_for("Quotes 30 of 30")
+            if run == 0:
+                pane.send("/solar", "Enter", literal=False)
+                pane.wait_for("Quotes 3 of 30")
+            else:
+                pane.send("/")
+                pane.send("C-r")
+                pane.wait_for("Quotes 3 of 30")
+                assert "search: solar" in pane.capture()
+                pane.send("Enter")  # out of the field: the q below quits
+            pane.send("q")
+            assert "EXIT=0" in pane.wait_for("EXIT=")
+        finally:
+            pane.kill()

@@ -49,7 +49,7 @@ class ReaderScreen(Screen):
         # Priority bindings act as the key arrives, before keys typed after it are routed,
         # so "/trade<Enter>n" typed at once lands in the right places.
         Binding("slash", "search", "Search", priority=True),
-        Binding("enter", "leave_search(True)", "Keep results", priority=True),
+        Binding("enter", "leave_search", "Keep results", priority=True),
         Binding("escape", "leave_search", "Leave search", priority=True, show=False),
         Binding("escape", "clear", "Clear", show=False),
         Binding("n", "next_match(1)", "Next"),
@@ -251,6 +251,10 @@ class ReaderScreen(Screen):
         else:
             self.set_view(self.view.with_briefing(entry.id))
 
+    @on(SearchBar.Left, "#search")
+    def _search_left(self, event: SearchBar.Left) -> None:
+        self.memory.state.remember_search(event.value)
+
     @on(SearchBar.Changed, "#search")
     def _query_changed(self, event: SearchBar.Changed) -> None:
         if event.value != self.view.query:
@@ -270,11 +274,8 @@ class ReaderScreen(Screen):
         self._focus(search)
         search.cursor_position = len(search.value)
 
-    def action_leave_search(self, keep: bool = False) -> None:
-        """Enter or Esc in the search field: keep the results and go to the quotes; Enter
-        also puts the search in the history."""
-        if keep:
-            self.memory.state.remember_search(self.view.query)
+    def action_leave_search(self) -> None:
+        """Enter or Esc in the search field: keep the results and go to the quotes."""
         self._focus(self.query_one(QuotesList))
 
     def action_clear(self) -> None:

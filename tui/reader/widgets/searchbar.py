@@ -1,11 +1,14 @@
 """The search field. Results update as you type. Enter and Esc leave the field and keep the
 results: the reader screen binds them, with priority so that they act before keys typed
-after them, and only while this field has the focus (`ReaderScreen.check_action`). Ctrl+R
-steps back through the searches of this and earlier runs, then back to what was typed."""
+after them, and only while this field has the focus (`ReaderScreen.check_action`). Leaving
+the field posts `Left` with the search, for the history; Ctrl+R steps back through the
+searches of this and earlier runs, then back to what was typed."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
 
 
@@ -28,6 +31,19 @@ class SearchBar(Input):
 
     BINDINGS = [Binding("ctrl+r", "recall", "History")]
 
+    class Left(Message):
+        """The field lost the focus with this search in it. Posted from the field's own
+        queue, so after every key typed before Enter or Esc has reached the value."""
+
+        def __init__(self, bar: SearchBar, value: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.value = value
+
+        @property
+        def control(self) -> SearchBar:
+            return self.bar
+
     def __init__(self, **kwargs) -> None:
         super().__init__(
             placeholder="/ search",
@@ -38,6 +54,10 @@ class SearchBar(Input):
         self._back = 0  # how many steps back in the history the field shows; 0: as typed
         self._typed = ""
         self._shown: str | None = None  # the value the last recall put in the field
+
+    def on_blur(self, event: events.Blur) -> None:
+        if self.value.strip():
+            self.post_message(self.Left(self, self.value))
 
     def action_recall(self) -> None:
         """The next older search in the history; past the oldest, what was typed."""
