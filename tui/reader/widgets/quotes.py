@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from rich.cells import cell_len
@@ -30,13 +31,11 @@ class QuotesList(RowList):
         self.show_meeting = False
 
     def show(self, rows, indices, highlight: Highlight, keep: int | None = None) -> None:
-        """Show the catalog `rows` at indices `indices`, marking `highlight`; keep the cursor
-        on row `keep`."""
+        """Show the catalog `rows` at the sorted indices `indices`, marking `highlight`, with
+        the cursor on catalog row `keep` when it is shown, else on the nearest row after it
+        (the last row when none follows), in sight."""
         self.rows, self.indices, self.highlight = rows, indices, highlight
-        try:
-            cursor = indices.index(keep) if keep is not None else 0
-        except ValueError:
-            cursor = 0
+        cursor = 0 if keep is None else bisect.bisect_left(indices, keep)
         self.set_count(len(indices), cursor)
 
     def current(self) -> Row | None:
