@@ -3,11 +3,14 @@ a search cleared or typed back to empty, filters cleared, a palette jump, All br
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
+
 from tui.reader.app import make_app
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.widgets.briefings import ALL, BriefingsList
 from tui.reader.widgets.detail import DetailPane
 from tui.reader.widgets.quotes import QuotesList
+from tui.reader.widgets.searchbar import SearchBar
 from tui.reader.widgets.speakers import SpeakersList
 
 from support import NORDIC, SEED
@@ -145,3 +148,31 @@ async def test_all_briefings_keeps_the_quote_in_sight():
         assert screen.view.briefing is None
         assert len(screen.in_view) == len(screen.catalog)
         assert_selected_in_sight(screen, chosen)
+
+
+async def test_down_up_and_ctrl_n_ctrl_p_move_through_the_results_while_typing():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = _reader(app)
+        search = screen.query_one(SearchBar)
+        await pilot.press("slash", *"sol", "down")
+        await pilot.pause()
+        assert app.focused is search
+        assert_selected_in_sight(screen, SOLAR[1])
+        await pilot.press("a", "r", "ctrl+n")  # typing goes on; the cursor stays on a result
+        await pilot.pause()
+        assert search.value == "solar" and app.focused is search
+        assert_selected_in_sight(screen, SOLAR[2])
+        await pilot.press("ctrl+p", "up", "up")  # the first result stays the first
+        await pilot.pause()
+        assert app.focused is search and not isinstance(app.screen, CommandPalette)
+        assert_selected_in_sight(screen, SOLAR[0])
+        await pilot.press("down", "enter")  # Enter keeps them, on the quote chosen
+        await pilot.pause()
+        assert isinstance(app.focused, QuotesList)
+        assert screen.in_view == SOLAR
+        assert_selected_in_sight(screen, SOLAR[1])
+        await pilot.press("ctrl+p")  # outside the field Ctrl+P is still the palette
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

@@ -22,6 +22,7 @@ from ..store.loading import Loaded, display_name, load_files
 from ..store.state import State
 from ..store.watch import Library
 from .screens.reader import SYNC_ROWS, ReaderScreen
+from .widgets.searchbar import SearchBar
 
 WATCH_SECONDS = 1.0  # how often open files are checked (a stat each) for changes
 SYNC_BYTES = 2 * 2**20  # briefings smaller than this load before the first paint
@@ -88,6 +89,13 @@ class BriefingApp(App):
         panel, Maximize and Screenshot are left out: the help screen lists every key."""
         yield SystemCommand("Theme", "Change the reader's colours", self.action_change_theme)
         yield SystemCommand("Quit", "Quit briefing", self.action_quit)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Ctrl+P in the search field moves to the previous result (as in fzf), not to the
+        palette."""
+        if action == "command_palette" and isinstance(self.focused, SearchBar):
+            return False
+        return True
 
     def get_default_screen(self) -> Screen:
         """The reader itself when the briefings are small enough to load before the first

@@ -28,6 +28,7 @@ KEYS = [
         ("  #word", "only topics: title, keywords"),
         ("  -word", "leave out what it matches (also -\"…\", -@…, -#…)"),
         ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
+        ("  ↓ ↑ Ctrl+N/P", "in the field: next / previous result, typing goes on"),
         ("n / N", "next / previous quote in the results; the status line says which, and wraps"),
         ("Esc", "clear the search, then the filters"),
     ]),
@@ -40,7 +41,8 @@ KEYS = [
         ("v", "edit the briefing in $VISUAL / $EDITOR (else vi) at the quote's line; "
               "reloaded on return"),
         ("e", "export the quotes in view to a Markdown file here"),
-        ("Ctrl+P", "palette: narrow to a speaker, topic or session, keeping the rest; theme"),
+        ("Ctrl+P", "palette (outside the search field): narrow to a speaker, topic or "
+                   "session, keeping the rest; theme"),
         ("? / F1", "this help"),
         ("q", "quit"),
     ]),

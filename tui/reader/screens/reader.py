@@ -51,6 +51,9 @@ class ReaderScreen(Screen):
         Binding("slash", "search", "Search", priority=True),
         Binding("enter", "leave_search", "Keep results", priority=True),
         Binding("escape", "leave_search", "Leave search", priority=True, show=False),
+        # In the search field, as in fzf: move through the results while typing goes on.
+        Binding("down,ctrl+n", "result(1)", "Results", priority=True, key_display="↓↑"),
+        Binding("up,ctrl+p", "result(-1)", "Previous result", priority=True, show=False),
         Binding("escape", "clear", "Clear", show=False),
         Binding("n", "next_match(1)", "Next"),
         Binding("N", "next_match(-1)", "Prev", show=False),
@@ -261,7 +264,7 @@ class ReaderScreen(Screen):
             self.set_view(self.view.with_query(event.value))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "leave_search":
+        if action in ("leave_search", "result"):
             return isinstance(self.focused, SearchBar)
         return True
 
@@ -277,6 +280,11 @@ class ReaderScreen(Screen):
     def action_leave_search(self) -> None:
         """Enter or Esc in the search field: keep the results and go to the quotes."""
         self._focus(self.query_one(QuotesList))
+
+    def action_result(self, step: int) -> None:
+        """Down/Up, Ctrl+N/Ctrl+P in the search field: the next or previous result, the
+        focus left in the field."""
+        self.query_one(QuotesList).action_move(step)
 
     def action_clear(self) -> None:
         """Esc outside the search field: clear the search, then (next Esc) the filters."""
