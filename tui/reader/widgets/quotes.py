@@ -11,11 +11,31 @@ from textual.binding import Binding
 
 from ...core.model import Row
 from ...core.sanitize import one_line
+from ...core.search import spans
 from ...core.view import NO_HIGHLIGHT, Highlight
 from .marking import marked
 from .rowlist import RowList
 
 DIRECT, PARAPHRASE = "\u201c", "\u2248"  # “ for the speaker's own words, ≈ for reported speech
+MATCH_REACH = 4_000  # characters of a quote searched for the match its row shows
+TALL = 30  # lines from which the pane shows three lines of each quote's words, not one
+
+
+def _start_for_match(head: str, needles, room: int) -> int:
+    """Where a row's text starts so that the first match in `head` shows within `room`
+    cells: 0 when it already does, else the start of a word a little before it."""
+    found = spans(head, needles) if needles else []
+    if not found or cell_len(head[:found[0][1]]) < room:
+        return 0
+    match = found[0][0]
+    start = max(0, match - min(30, room // 3))
+    if start == 0 or head[start - 1] == " ":
+        return start
+    back = head.rfind(" ", 0, start)  # the word's own start, if the match still shows
+    if back > 0 and match - back < room // 2:
+        return back + 1
+    ahead = head.find(" ", start, match)  # else the next word's
+    return ahead + 1 if ahead != -1 else start
 
 
 class QuotesList(RowList):
@@ -29,6 +49,10 @@ class QuotesList(RowList):
         self.indices: Sequence[int] = ()
         self.highlight = NO_HIGHLIGHT
         self.show_meeting = False
+
+    def on_resize(self, event) -> None:
+        """A tall pane shows more of each quote (RowList's own handler runs next)."""
+        self.row_height = 4 if event.size.height >= TALL else 2
 
     def show(self, rows, indices, highlight: Highlight, keep: int | None = None) -> None:
         """Show the catalog `rows` at the sorted indices `indices`, marking `highlight`, with
@@ -67,14 +91,33 @@ class QuotesList(RowList):
             marker = f" ¶{quote.paragraph}"
             top.truncate(max(1, width - len(marker)), overflow="ellipsis", pad=True)
             top.append(marker, style=dim)
-        # A row shows one line of the text, so only what can show of it is measured and
-        # cut: every character takes at least one cell, bar combining marks, and a text cut
-        # here still ends with an ellipsis. (Plus the longest needle: a match that starts
-        # on screen is found whole.)
-        cut = width + 8 + max(map(len, highlight.text), default=0)
-        text = one_line(quote.text[:cut])
-        bottom = Text("  ")
-        bottom.append_text(marked(text, highlight.text, match))
-        if len(quote.text) > cut and cell_len(text) + 2 <= width:
-            bottom.append("…")
-        return [top, bottom]
+        return [top, *self._text_lines(quote.text, width)]
+
+    def _text_lines(self, text: str, width: int) -> list[Text]:
+        """The quote's words on the row's text lines, indented; when the first match lies
+        past them, from a little before it, after an ellipsis."""
+        count, room = self.row_height - 1, max(1, width - 2)
+        needles = self.highlight.text
+        start = _start_for_match(text[:MATCH_REACH], needles, room * count)
+        # Only what can show is cut and drawn: every character takes at least one cell,
+        # bar combining marks. (Plus the longest needle: a match that starts on screen is
+        # found whole.)
+        cut = start + room * count + 8 + max(map(len, needles), default=0)
+        shown = one_line(text[start:cut])
+        body = marked(("…" if start else "") + shown, needles,
+                      self.style_of("rowlist--match"))
+        more = len(text) > cut
+        if count == 1:
+            lines = [body]
+        else:
+            lines = list(body.wrap(self.app.console, room, overflow="fold", no_wrap=False))
+            for line in lines:
+                line.rstrip()
+            more = more or len(lines) > count
+            lines = lines[:count]
+        last = lines[-1]
+        if more and last.cell_len + 1 <= room:
+            last.append("…")
+        elif more and count > 1:
+            last.truncate(room, overflow="ellipsis")
+        return [Text("  ").append_text(line) for line in lines]
