@@ -130,3 +130,19 @@ def test_new_quote_is_a_frozen_quote_equal_to_one_built_the_usual_way():
         quick.text = "changed"
     assert new_quote(0, speaker, "x") == Quote(0, speaker, "x")  # defaults as Quote's
     assert dataclasses.replace(quick, text="y").text == "y"
+
+
+def test_a_speakers_position_names_the_affiliation_once():
+    from tui.core.model import Speaker
+
+    def position(role, affiliation):
+        return Speaker("x", "X", role=role, affiliation=affiliation).position
+
+    assert position("Foreign Minister of Tajikistan", "Tajikistan") == \
+        "Foreign Minister of Tajikistan"
+    assert position("State Councilor and Foreign Minister", "China") == \
+        "State Councilor and Foreign Minister, China"
+    assert position("President of TAJIKISTAN", "Tajikistan") == "President of TAJIKISTAN"
+    assert position("", "Tajikistan") == "Tajikistan"
+    assert position("Minister", "") == "Minister"
+    assert position("", "") == ""

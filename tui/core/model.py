@@ -45,6 +45,14 @@ class Speaker:
         """Name with role, for one-line display."""
         return f"{self.name}, {self.role}" if self.role else self.name
 
+    @property
+    def position(self) -> str:
+        """Role and affiliation, the affiliation left out when the role already names it
+        ("Foreign Minister of Tajikistan", not "…of Tajikistan, Tajikistan")."""
+        if self.affiliation and self.affiliation.casefold() in self.role.casefold():
+            return self.role
+        return ", ".join(p for p in (self.role, self.affiliation) if p)
+
 
 @dataclass(frozen=True, slots=True)
 class Topic:

@@ -88,7 +88,7 @@ class DetailPane(VerticalScroll):
         dim = self.get_component_rich_style("detail--dim")
         out = Text()
         out.append_text(marked(quote.speaker.name, highlight.speaker, match, "bold"))
-        who = ", ".join(p for p in (quote.speaker.role, quote.speaker.affiliation) if p)
+        who = quote.speaker.position
         if who:
             out.append(" \u2014 ")
             out.append_text(marked(who, highlight.speaker, match))
