@@ -53,7 +53,8 @@ class BriefingApp(App):
 
     BINDINGS = [
         Binding("o", "overview", "Overview"),
-        Binding("question_mark,f1", "help", "Help"),
+        Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", key_display="F1"),  # (Textual shows "f1")
         Binding("q", "quit", "Quit"),
         # Here, not on the reader screen, so that the keys bar cuts it before Quit.
         Binding("z", "zoom", "Zoom"),
