@@ -535,3 +535,25 @@ def test_fold_many_matches_as_fold_does(texts, query):
     assert [t.strip(" ") for t in many] == [fold(t) for t in texts]
     for term in parse_query(query):
         assert [term.text in t for t in many] == [term.text in fold(t) for t in texts]
+
+
+def test_replace_term_writes_the_new_text_in_the_words_place():
+    from tui.core.search import parse_query, replace_term
+
+    def replaced(query, index, text):
+        return replace_term(query, parse_query(query)[index], text)
+
+    assert replaced("muhridin", 0, "Muhriddin") == "Muhriddin"
+    assert replaced("vaccines  muhridin aid", 1, "Muhriddin") == "vaccines  Muhriddin aid"
+    assert replaced("@wnag trade", 0, "Wang") == "@Wang trade"
+    assert replaced("#tarde", 0, "Trade") == "#Trade"
+    assert replaced("-Muhridin", 0, "Muhriddin") == "-Muhriddin"
+    assert replaced('"sirojidin muhriddin"', 0, "Sirojiddin Muhriddin") == \
+        '"Sirojiddin Muhriddin"'
+    assert replaced("wang sirojidin", 1, "Sirojiddin Muhriddin") == \
+        'wang "Sirojiddin Muhriddin"'
+    # The first token that reads as the term, not one that only contains it.
+    assert replaced("muhridinx muhridin", 1, "Muhriddin") == "muhridinx Muhriddin"
+    # A term the query does not hold leaves it as it is.
+    from tui.core.search import Term
+    assert replace_term("trade", Term("wang"), "Wang") == "trade"

@@ -139,3 +139,18 @@ def test_a_session_jumped_to_narrows_every_count(seed):
     assert facets.speakers == {s: sum(q.speaker.id == s for q in in_session)
                                for s in {q.speaker.id for q in in_session}}
     assert sum(facets.briefings.values()) == facets.every_briefing == len(facets.rows)
+
+
+def test_a_search_word_that_matches_nothing_suggests_close_names():
+    catalog = Catalog([load(SEED)])
+    suggestion = View().with_query("vaccines muhridin").suggestion(catalog)
+    assert suggestion is not None
+    assert suggestion.word == "muhridin" and suggestion.names[0] == "Muhriddin"
+    assert suggestion.query == "vaccines Muhriddin"
+    assert View().with_query(suggestion.query).rows(catalog)  # taking it finds quotes
+    assert View().with_query("@wnag").suggestion(catalog).query == "@Wang"
+    # Nothing to offer: every word matches, a word has no close name, or it is excluded.
+    assert View().with_query("vaccines").suggestion(catalog) is None
+    assert View().with_query("zzzzqq").suggestion(catalog) is None
+    assert View().with_query("-muhridin").suggestion(catalog) is None
+    assert View().suggestion(catalog) is None

@@ -90,6 +90,21 @@ def parse_query(query: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def replace_term(query: str, term: Term, text: str) -> str:
+    """`query` with the first word or phrase that reads as `term` written as `text` (its
+    `-`, `@` or `#` kept; in quotation marks when `text` has a space)."""
+    for match in _TOKEN.finditer(query):
+        minus, prefix, phrase, word = (group or "" for group in match.groups())
+        if word in ("@", "#", "-"):
+            continue
+        scope = SPEAKER if prefix == "@" else TOPIC if prefix == "#" else ALL
+        quoted = word == ""
+        if Term(fold(phrase if quoted else word), scope, bool(minus), quoted) == term:
+            written = f'"{text}"' if quoted or " " in text else text
+            return query[:match.start()] + minus + prefix + written + query[match.end():]
+    return query
+
+
 def speaker_text(speaker: Speaker) -> str:
     return SEPARATOR.join((speaker.id, speaker.name, *speaker.aliases, speaker.role,
                            speaker.affiliation))

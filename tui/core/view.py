@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .catalog import Catalog, Facets
-from .search import ALL, SPEAKER, TOPIC, Term, fold, parse_query
+from .search import ALL, SPEAKER, TOPIC, Term, fold, parse_query, replace_term
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,15 @@ class Highlight:
 
 
 NO_HIGHLIGHT = Highlight()  # nothing to mark
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Close names for a search word that matches nothing (see View.suggestion)."""
+
+    word: str  # the word, folded
+    names: tuple[str, ...]  # closest first, as the briefings spell them
+    query: str  # the query with the first name in the word's place
 
 
 @dataclass(frozen=True)
@@ -135,8 +144,17 @@ class View:
             parts.append(("search", self.query.strip()))
         return parts
 
+    def suggestion(self, catalog: Catalog) -> Suggestion | None:
+        """For a search that finds nothing: the first of its words that alone matches no
+        quote and has names close to it (`muhridin` → Muhriddin); None when there is none."""
+        for term, names in catalog.unmatched(self.terms):
+            if names:
+                return Suggestion(term.text, tuple(names),
+                                  replace_term(self.query, term, names[0]))
+        return None
+
     def describe(self, catalog: Catalog) -> str:
         """The active filters in words, for exports: "speaker: Wang Yi · search: luban"."""
         return " · ".join(f"{what}: {which}" for what, which in self.facets(catalog))
 
-__all__ = ["Highlight", "NO_HIGHLIGHT", "View", "SPEAKER", "TOPIC", "ALL"]
+__all__ = ["Highlight", "NO_HIGHLIGHT", "Suggestion", "View", "SPEAKER", "TOPIC", "ALL"]

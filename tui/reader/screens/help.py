@@ -29,6 +29,8 @@ KEYS = [
         ("  -word", "leave out what it matches (also -\"…\", -@…, -#…)"),
         ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
         ("  ↓ ↑ Ctrl+N/P", "in the field: next / previous result, typing goes on"),
+        ("  Tab", "in the field, for a word that matches nothing: take the close name "
+                  "offered (muhridin → Muhriddin)"),
         ("n / N", "next / previous quote in the results; the status line says which, and wraps"),
         ("Esc", "clear the search, then the filters"),
     ]),

@@ -18,7 +18,7 @@ from ...core.catalog import Catalog, Facets, briefing_key
 from ...core.model import Briefing
 from ...core.problem import counted
 from ...core.sanitize import clean
-from ...core.view import View
+from ...core.view import Suggestion, View
 from ...output import export
 from ...output.writing import write_new_file
 from ...store.state import State
@@ -68,6 +68,7 @@ class ReaderScreen(Screen):
         super().__init__()
         self.memory = Memory(state if state is not None else State.load())
         self.view = View()
+        self.suggestion: Suggestion | None = None  # for a search word that matches nothing
         self.in_view: list[int] = list(range(len(catalog)))
         self._set_catalog(catalog, errors or {}, gone or set())
 
@@ -207,6 +208,9 @@ class ReaderScreen(Screen):
             counts = {ALL_BRIEFINGS: facets.every_briefing, **facets.briefings}
             marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
             self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, highlight)
+        self.suggestion = view.suggestion(catalog) if not rows and view.terms else None
+        quotes.offer(self.suggestion)
+        self.refresh_bindings()  # Tab takes a suggestion only while there is one
         quotes.show(catalog.rows, rows, highlight, keep=keep)
         quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
         self.query_one(StatusLine).show(len(rows), len(catalog), view.facets(catalog))
@@ -266,6 +270,8 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("leave_search", "result"):
             return isinstance(self.focused, SearchBar)
+        if action == "take_suggestion":
+            return isinstance(self.focused, SearchBar) and self.suggestion is not None
         return True
 
     # -- actions -----------------------------------------------------------------------------
@@ -285,6 +291,13 @@ class ReaderScreen(Screen):
         """Down/Up, Ctrl+N/Ctrl+P in the search field: the next or previous result, the
         focus left in the field."""
         self.query_one(QuotesList).action_move(step)
+
+    def action_take_suggestion(self) -> None:
+        """Tab in the search field: the close name offered in place of the word."""
+        query = self.suggestion.query
+        search = self.query_one(SearchBar)
+        search.value, search.cursor_position = query, len(query)
+        self.set_view(self.view.with_query(query))
 
     def action_clear(self) -> None:
         """Esc outside the search field: clear the search, then (next Esc) the filters."""

@@ -12,7 +12,8 @@ from textual.binding import Binding
 from ...core.model import Row
 from ...core.sanitize import one_line
 from ...core.search import spans
-from ...core.view import NO_HIGHLIGHT, Highlight
+from ...core.suggest import did_you_mean
+from ...core.view import NO_HIGHLIGHT, Highlight, Suggestion
 from .marking import marked
 from .rowlist import RowList
 
@@ -41,7 +42,7 @@ def _start_for_match(head: str, needles, room: int) -> int:
 class QuotesList(RowList):
     BINDINGS = [Binding("enter", "choose", "Read")]
     row_height = 2
-    empty_text = "No quote matches: Esc clears the search and filters"
+    empty_text = NO_MATCH = "No quote matches: Esc clears the search and filters."
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -53,6 +54,16 @@ class QuotesList(RowList):
     def on_resize(self, event) -> None:
         """A tall pane shows more of each quote (RowList's own handler runs next)."""
         self.row_height = 4 if event.size.height >= TALL else 2
+
+    def offer(self, suggestion: Suggestion | None) -> None:
+        """Name the close names of a search word that matches nothing, when there are no
+        rows to show (see View.suggestion)."""
+        self.empty_text = self.NO_MATCH
+        if suggestion is not None:
+            names = [one_line(name) for name in suggestion.names]
+            self.empty_text = (f"No quote matches: '{suggestion.word}' matches nothing"
+                               f"{did_you_mean(names)} Tab in the search field takes "
+                               f"'{names[0]}'; Esc clears the search and filters.")
 
     def show(self, rows, indices, highlight: Highlight, keep: int | None = None) -> None:
         """Show the catalog `rows` at the sorted indices `indices`, marking `highlight`, with

@@ -153,11 +153,10 @@ class RowList(ScrollView, can_focus=True):
         index, sub = divmod(line, self.row_height)
         base = self.style_of("")
         if self.count == 0:
-            if line == 0:
-                text = Text(self.empty_text, style=self.style_of("rowlist--empty"))
-                text.truncate(width, overflow="ellipsis", pad=True)
-                return Strip(list(text.render(self.app.console)), width).apply_style(base)
-            return Strip.blank(width, base)
+            strips = self._lines.get(("empty", width))
+            if strips is None:
+                strips = self._lines[("empty", width)] = self._empty_strips(width)
+            return strips[line] if line < len(strips) else Strip.blank(width, base)
         if index >= self.count:
             return Strip.blank(width, base)
         on_cursor = index == self.cursor
@@ -167,6 +166,18 @@ class RowList(ScrollView, can_focus=True):
             strips = self._render_strips(index, width, on_cursor)
             self._lines[key] = strips
         return strips[sub] if sub < len(strips) else Strip.blank(width, base)
+
+    def _empty_strips(self, width: int) -> list[Strip]:
+        """The message for no rows, wrapped, a cell in from the border like the rows."""
+        text = Text(self.empty_text, style=self.style_of("rowlist--empty"))
+        console, base = self.app.console, self.style_of("")
+        strips = []
+        for line in text.wrap(console, max(1, width - 2)):
+            line.rstrip()
+            padded = Text(" ").append_text(line)
+            padded.truncate(width, overflow="ellipsis", pad=True)
+            strips.append(Strip(list(padded.render(console)), width).apply_style(base))
+        return strips
 
     def _render_strips(self, index: int, width: int, on_cursor: bool) -> list[Strip]:
         lines = self.render_row(index, width - 1)

@@ -29,7 +29,12 @@ class SearchBar(Input):
     }
     """
 
-    BINDINGS = [Binding("ctrl+r", "recall", "History")]
+    # Tab takes the close name the reader offers for a word that matches nothing; when it
+    # offers none, the screen's check_action refuses and Tab moves to the next pane.
+    BINDINGS = [
+        Binding("ctrl+r", "recall", "History"),
+        Binding("tab", "screen.take_suggestion", "Take suggestion", key_display="Tab"),
+    ]
 
     class Left(Message):
         """The field lost the focus with this search in it. Posted from the field's own
