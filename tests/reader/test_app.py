@@ -238,9 +238,15 @@ async def test_enter_on_a_quote_reads_it_and_scrolls_the_detail(seed):
         screen = reader(pilot.app)
         detail = screen.query_one(DetailPane)
         await pilot.press("enter")
+        await pilot.pause()
         assert pilot.app.focused is detail
         assert detail.max_scroll_y > 0  # the detail is longer than its pane at 80×24
-        await pilot.press("j", "down")
+        # Enter brings the source paragraph into the pane (to its top, as far as the text
+        # goes): where the words came from.
+        assert detail.scroll_y > 0
+        shown = [strip.text.strip("│ ") for strip in painted(pilot.app, detail)]
+        assert any(line.startswith("Source, paragraph 6") for line in shown), shown
+        await pilot.press("g", "j", "down")
         await pilot.pause()
         assert detail.scroll_y == 2
         await pilot.press("k")

@@ -152,12 +152,14 @@ async def tour(pilot, briefing, tmp_path, monkeypatch) -> list[str]:
     for prefix in ("Meeting ", "Mallory ", "Tricks "):
         assert prefix + CLICK in text
     detail = screen.query_one("#detail-body", Static).content.plain
+    # White space left out: the detail wraps its fields under their labels, long words too.
+    unwrapped = "".join(detail.split())
     quote = briefing.quotes[0]
     for value in (quote.speaker.name, quote.speaker.role, quote.speaker.affiliation,
                   quote.text, quote.note, quote.session.title, quote.topics[0].title,
                   briefing.meeting.title, briefing.meeting.place, briefing.source.outlet,
                   briefing.source.paragraph(quote.paragraph)):
-        assert value in detail, value
+        assert "".join(value.split()) in unwrapped, value
     assert_shows(text, where="reader")
     # The excerpt, marked in the source paragraph, is still literal.
     assert "Mallory said [@click=app.quit]x[/] and" in detail

@@ -9,7 +9,7 @@ from tui.reader.widgets.detail import DetailPane
 from tui.reader.widgets.quotes import QuotesList, _start_for_match
 
 from support import SEED
-from support.painted import marked_runs
+from support.painted import marked_runs, painted
 
 
 def _quotes(app) -> QuotesList:
@@ -78,3 +78,49 @@ async def test_a_tall_pane_shows_three_lines_of_each_quote():
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             assert _quotes(app).row_height == 2
+
+
+def _detail_lines(app) -> list[str]:
+    body = app.screen.query_one("#detail-body")
+    return [strip.text.rstrip() for strip in body.render_lines(body.region.reset_offset)]
+
+
+async def test_wrapped_fields_of_the_detail_start_under_their_values():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(QuotesList).cursor = 10  # four topics: two lines of them
+        await pilot.pause()
+        lines = _detail_lines(app)
+        start = next(i for i, line in enumerate(lines) if line.startswith("Topics   "))
+        assert lines[start + 1].startswith(" " * 9) and lines[start + 1][9] != " "
+        meeting = next(i for i, line in enumerate(lines) if line.startswith("Meeting  "))
+        assert all(line.startswith(" " * 9) for line in lines[start + 1:meeting])
+        # Narrower, the lines are wrapped again for the new width, still under the values.
+        await pilot.resize_terminal(90, 36)
+        await pilot.pause()
+        narrow = _detail_lines(app)
+        assert narrow != lines
+        start = next(i for i, line in enumerate(narrow) if line.startswith("Topics   "))
+        assert narrow[start + 1].startswith(" " * 9) and narrow[start + 1][9] != " "
+
+
+async def test_enter_on_a_quote_shows_its_source_paragraph_only_when_it_is_out_of_sight():
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane)
+        assert app.focused is detail and detail.scroll_y == 0  # all of it in sight
+        assert any(line.startswith("Source, paragraph 6") for line in _detail_lines(app))
+    app = make_app([SEED], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(QuotesList).cursor = 10  # a long paragraph, below the fold
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen.query_one(DetailPane)
+        assert app.focused is detail
+        top = painted(app, detail)[1].text.strip("│ ")
+        assert top.startswith("Source, paragraph 16"), top

@@ -243,7 +243,10 @@ class ReaderScreen(Screen):
 
     @on(RowList.Chosen, "#quotes")
     def _quote_chosen(self) -> None:
-        self._focus(self.query_one(DetailPane))
+        """Enter on a quote: the detail pane, at the source paragraph it came from."""
+        detail = self.query_one(DetailPane)
+        self._focus(detail)
+        self.call_after_refresh(detail.show_source)
 
     @on(RowList.Chosen, "#briefings")
     def _briefing_chosen(self, event: RowList.Chosen) -> None:

@@ -14,6 +14,7 @@ from ...core.search import excerpt_span
 from ...core.view import Highlight
 from .marking import MATCH_CSS, marked
 
+LABEL = 9  # cells of a field's label ("Session  "), under which its wrapped lines start
 SHOWN_CHARACTERS = 20_000  # of one text; the rest is named, not drawn (a 1 MB quote stays fast)
 
 
@@ -64,22 +65,51 @@ class DetailPane(VerticalScroll):
     def compose(self):
         yield Static(id="detail-body")
 
+    _highlight: Highlight | None = None
+    _heading = ""  # the source paragraph's heading as built, which show_source finds
+
     def show(self, row: Row | None, highlight: Highlight) -> None:
         # The quote by identity, not its Row: rows are made on demand, and a new one may
         # take the address of the last. The row is kept, so the ids stay its quote's.
         shown = None if row is None else (id(row.briefing), id(row.quote))
-        key = (shown, highlight)
+        width = self._text_width()
+        key = (shown, highlight, width)
         if key == self._shown:
             return
         same_quote = bool(self._shown) and self._shown[0] == key[0]
-        self._shown, self._row = key, row
+        resized = bool(self._shown) and self._shown[2] != width
+        self._shown, self._row, self._highlight = key, row, highlight
         body = self.query_one("#detail-body", Static)
         # Highlights alone never change the text's size: no new layout for them.
-        body.update(self.build(row, highlight), layout=not same_quote)
+        body.update(self.build(row, highlight, width), layout=resized or not same_quote)
         if not same_quote:
             self.scroll_home(animate=False)
 
-    def build(self, row: Row | None, highlight: Highlight) -> Text:
+    def _text_width(self) -> int:
+        """The cells a line of text has, the scrollbar's room kept whether it shows or not
+        (so that the fields wrap the same way either way); 0 before the first layout."""
+        styles = self.styles
+        return max(0, self.size.width - styles.gutter.width - styles.scrollbar_size_vertical)
+
+    def on_resize(self) -> None:
+        """The fields' wrapped lines are indented for a width: build them again for this one."""
+        if self._highlight is not None:
+            self.show(self._row, self._highlight)
+
+    def show_source(self) -> None:
+        """Scroll so that the source paragraph starts at the top, unless all of it is in
+        sight already (Enter on a quote: where the words came from)."""
+        body = self.query_one("#detail-body", Static)
+        heading = self._heading[:max(1, body.size.width - 1)]
+        for y, strip in enumerate(body.render_lines(body.region.reset_offset)):
+            if heading and strip.text.startswith(heading):
+                self.scroll_to(y=min(y, self.max_scroll_y), animate=False)
+                return
+
+    def build(self, row: Row | None, highlight: Highlight, width: int = 0) -> Text:
+        """The quote's text; the fields wrapped to `width` cells under their labels (not
+        wrapped here when 0)."""
+        self._heading = ""
         if row is None:
             return Text("No quote selected.", style=self.get_component_rich_style("detail--dim"))
         quote, briefing = row.quote, row.briefing
@@ -101,8 +131,14 @@ class DetailPane(VerticalScroll):
         out.append("\n\n")
 
         def field(name: str, value: Text | str) -> None:
-            out.append(f"{name:<9}", style=label)
-            out.append_text(value if isinstance(value, Text) else Text(value))
+            out.append(f"{name:<{LABEL}}", style=label)
+            value = value if isinstance(value, Text) else Text(value)
+            if width > LABEL + 10:
+                lines = value.wrap(self.app.console, width - LABEL, no_wrap=False)
+                for line in lines:
+                    line.rstrip()
+                value = Text("\n" + " " * LABEL).join(lines)
+            out.append_text(value)
             out.append("\n")
 
         if quote.to:
@@ -124,12 +160,14 @@ class DetailPane(VerticalScroll):
         quote, source = row.quote, row.briefing.source
         out = Text()
         if quote.paragraph is None:
+            self._heading = "Source  "
             out.append("Source  ", style=label)
             out.append("this quote names no source paragraph", style=dim)
             return out
         heading = f"Source, paragraph {quote.paragraph}"
         if source.outlet:
             heading += f" ({source.outlet})"
+        self._heading = heading
         out.append(heading, style=label)
         out.append("\n")
         paragraph = source.paragraph(quote.paragraph)
