@@ -16,7 +16,8 @@ KEYS = [
         ("↑ ↓  j k", "move in a list, scroll the quote"),
         ("g G  Home End", "first / last"),
         ("PgUp PgDn", "page up / down"),
-        ("Enter", "on a speaker or topic: toggle it as a filter; on a quote: read it"),
+        ("Enter", "on a speaker or topic: toggle it as a filter; on a quote: read it, at "
+                  "its source paragraph"),
         ("mouse", "click to select, click again to choose; wheel scrolls"),
     ]),
     ("Finding", [
@@ -29,8 +30,7 @@ KEYS = [
         ("  -word", "leave out what it matches (also -\"…\", -@…, -#…)"),
         ("  Ctrl+R", "in the field: older kept searches, then what you typed (kept between runs)"),
         ("  ↓ ↑ Ctrl+N/P", "in the field: next / previous result, typing goes on"),
-        ("  Tab", "in the field, for a word that matches nothing: take the close name "
-                  "offered (muhridin → Muhriddin)"),
+        ("  Tab", "take the close name offered for a word that matches nothing"),
         ("n / N", "next / previous quote in the results; the status line says which, and wraps"),
         ("Esc", "clear the search, then the filters"),
     ]),
