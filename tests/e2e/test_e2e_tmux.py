@@ -141,3 +141,40 @@ def test_chromatic_colour_reader():
 def test_search_highlight_across_terminals(open_pane, term):
     """tmux's own TERM and a bare vt100: the search highlight still shows by attributes."""
     _search_trade_and_quit(open_pane(TERM=term))
+
+
+def _cursor_row(screen: str) -> list[str]:
+    """The quotes pane's cursor row as drawn: the line with the focused cursor's ▌ and the
+    line under it."""
+    lines = screen.split("\n")
+    found = [i for i, line in enumerate(lines) if "│▌" in line]
+    assert len(found) == 1, screen
+    return lines[found[0]:found[0] + 2]
+
+
+@needs_tmux
+def test_the_selected_quote_stays_in_sight_after_a_search_is_cleared(open_pane):
+    """`/solar`, Enter, `j`, Esc: all 30 quotes again, the cursor row on screen on the same
+    quote (¶16, "More Chinese enterprises…"), and `j` goes to the one after it."""
+    pane = open_pane(TERM="xterm-256color")
+    pane.wait_for("30 of 30 quotes")
+    pane.send("/")
+    pane.send("solar", literal=True)
+    pane.send("Enter")
+    pane.wait_for("3 of 30")
+    pane.send("j")
+    end = time.monotonic() + TIMEOUT
+    while "solar energy cooperation" not in "".join(_cursor_row(pane.capture())):
+        assert time.monotonic() < end, pane.capture()
+        time.sleep(0.1)
+    pane.send("Escape")
+    screen = pane.wait_for("30 of 30 quotes")
+    time.sleep(0.3)  # the frame after the count
+    top, words = _cursor_row(pane.capture())
+    assert "¶16" in top and "More Chinese enterprises" in words, screen
+    pane.send("j")
+    time.sleep(0.5)
+    top, words = _cursor_row(pane.capture())
+    assert "¶17" in top and "people-to-people" in words, pane.capture()
+    pane.send("q")
+    assert "EXIT=0" in pane.wait_for("EXIT=")
