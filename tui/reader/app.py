@@ -91,13 +91,6 @@ class BriefingApp(App):
         yield SystemCommand("Theme", "Change the reader's colours", self.action_change_theme)
         yield SystemCommand("Quit", "Quit briefing", self.action_quit)
 
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Ctrl+P in the search field moves to the previous result (as in fzf), not to the
-        palette."""
-        if action == "command_palette" and isinstance(self.focused, SearchBar):
-            return False
-        return True
-
     def get_default_screen(self) -> Screen:
         """The reader itself when the briefings are small enough to load before the first
         paint (one screen to build and draw, not two); otherwise a blank screen, under the
@@ -296,8 +289,12 @@ class BriefingApp(App):
         self.state.save()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """z only over the reader; Ctrl+P in the search field moves to the previous result
+        (as in fzf), not to the palette."""
         if action == "zoom":
             return isinstance(self.screen, ReaderScreen)
+        if action == "command_palette":
+            return not isinstance(self.focused, SearchBar)
         return True
 
     def action_zoom(self) -> None:

@@ -291,14 +291,12 @@ class ReaderScreen(Screen):
         self._focus(self.query_one(QuotesList))
 
     def action_result(self, step: int) -> None:
-        """Down/Up, Ctrl+N/Ctrl+P in the search field: the next or previous result, the
-        focus left in the field."""
+        """Down/Up, Ctrl+N/Ctrl+P in the search field: the next or previous result."""
         self.query_one(QuotesList).action_move(step)
 
     def action_take_suggestion(self) -> None:
         """Tab in the search field: the close name offered in place of the word."""
-        query = self.suggestion.query
-        search = self.query_one(SearchBar)
+        search, query = self.query_one(SearchBar), self.suggestion.query
         search.value, search.cursor_position = query, len(query)
         self.set_view(self.view.with_query(query))
 
@@ -316,15 +314,7 @@ class ReaderScreen(Screen):
             self.app.bell()
             return
         self._focus(quotes)
-        target = quotes.cursor + step
-        note = ""
-        if target >= quotes.count:
-            note = "  (wrapped to the first)"
-        elif target < 0:
-            note = "  (wrapped to the last)"
-        quotes.cursor = target % quotes.count
-        self.query_one(StatusLine).say(f"match {quotes.cursor + 1} of {quotes.count}{note}",
-                                       quotes.cursor)
+        self.query_one(StatusLine).say(quotes.step_match(step), quotes.cursor)
 
     def action_zoom(self) -> None:
         """The focused pane to the whole screen, and back (as tmux's zoom)."""

@@ -73,6 +73,17 @@ class QuotesList(RowList):
         cursor = 0 if keep is None else bisect.bisect_left(indices, keep)
         self.set_count(len(indices), cursor)
 
+    def step_match(self, step: int) -> str:
+        """`n` and `N`: the cursor `step` rows on, wrapping round; says where it is ("match
+        3 of 7") and when it wrapped."""
+        target, note = self.cursor + step, ""
+        if target >= self.count:
+            note = "  (wrapped to the first)"
+        elif target < 0:
+            note = "  (wrapped to the last)"
+        self.cursor = target % self.count
+        return f"match {self.cursor + 1} of {self.count}{note}"
+
     def current(self) -> Row | None:
         if 0 <= self.cursor < len(self.indices):
             return self.rows[self.indices[self.cursor]]
