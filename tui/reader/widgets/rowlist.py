@@ -9,12 +9,14 @@ from rich.text import Span, Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .changes import changed_span
 from .marking import MATCH_CSS
 
 # The keys that move a cursor over rows (RowList, SourceText): to actions move, first,
@@ -72,6 +74,9 @@ class RowList(ScrollView, can_focus=True):
 
     BINDINGS = [*MOVES, Binding("enter", "choose", "Choose", show=False)]
 
+    # A new number of rows needs a layout (the scrollbar), not a repaint of every row:
+    # set_count repaints what changed.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=True, repaint=False)
     # Not repainted by the reactive: a move refreshes only the two rows it changes.
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
     row_height = 1
@@ -95,6 +100,7 @@ class RowList(ScrollView, can_focus=True):
         self.count = 0
         self._lines: LRUCache[tuple, list[Strip]] = LRUCache(2048)
         self._styles: dict[str, Style] = {}
+        self._drawn: dict[int, Strip] = {}  # virtual line -> the strip last drawn there
 
     def style_of(self, name: str) -> Style:
         """A component's Rich style (or the widget's own for ""), cached until styles change."""
@@ -118,19 +124,48 @@ class RowList(ScrollView, can_focus=True):
     # -- data --------------------------------------------------------------------------------
     def set_count(self, count: int, cursor: int | None = None) -> None:
         """Show `count` rows (their content may have changed) and put the cursor at `cursor`
-        (or keep it where it was, within range)."""
+        (or keep it where it was, within range). Repaints only the visible lines that now
+        draw differently."""
         self.count = count
         self._lines.clear()
         size = Size(self.size.width, max(count, 1) * self.row_height)
         if size != self.virtual_size:  # a new size means a new layout: only when needed
             self.virtual_size = size
-        self.cursor = self.cursor if cursor is None else cursor
-        self.refresh()
+        target = self.validate_cursor(self.cursor if cursor is None else cursor)
+        if target != self.cursor:
+            self.cursor = target
+        else:
+            self._scroll_to_cursor()
+        self._refresh_changed()
 
     def redraw(self) -> None:
-        """Forget rendered rows (styles or highlights changed) and draw again."""
+        """Forget rendered rows (styles or highlights changed) and repaint the visible lines
+        that now draw differently."""
         self._lines.clear()
-        self.refresh()
+        self._refresh_changed()
+
+    def set_title(self, title: str) -> None:
+        """Put `title` (plain text) in the top border, repainting that row only: setting
+        `border_title` repaints the whole pane."""
+        if title == self.border_title:
+            return
+        if not self.is_mounted:
+            self.border_title = title
+            return
+        self._border_title = Content(title)  # where Widget.border_title keeps it
+        left, top = self.content_offset
+        self.refresh(Region(-left, -top, self.outer_size.width, 1))
+
+    def _refresh_changed(self) -> None:
+        top = self.scroll_offset.y
+        lines = range(top, top + self.scrollable_content_region.height)
+        drawn = self._drawn
+        for line in lines:
+            span = changed_span(drawn.get(line), self._strip(line))
+            if span is not None:
+                start, end = span
+                self.refresh(Region(start, line - top, end - start, 1))
+        self._drawn = {line: drawn[line] for line in lines if line in drawn}
 
     # -- rendering ---------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -147,9 +182,13 @@ class RowList(ScrollView, can_focus=True):
         self.redraw()
 
     def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        strip = self._drawn[line] = self._strip(line)
+        return strip
+
+    def _strip(self, line: int) -> Strip:
+        """What virtual line `line` shows now."""
         width = self.scrollable_content_region.width
-        scroll_y = self.scroll_offset.y
-        line = scroll_y + y
         index, sub = divmod(line, self.row_height)
         base = self.style_of("")
         if self.count == 0:
