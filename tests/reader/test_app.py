@@ -67,15 +67,15 @@ def has_mark(strips: list[Strip], word: str) -> bool:
 
 
 def detail_text(screen: ReaderScreen) -> str:
-    body = screen.query_one("#detail-body", Static).content
+    body = screen.query_one(DetailPane).content
     assert isinstance(body, Text)
     return body.plain
 
 
 def detail_strips(screen: ReaderScreen) -> list[Strip]:
     """Every line of the detail text as drawn (all of it, not only the part in view)."""
-    body = screen.query_one("#detail-body", Static)
-    return body.render_lines(body.region.reset_offset)
+    detail = screen.query_one(DetailPane)
+    return detail.lines(detail.scrollable_content_region.width)
 
 
 def status(screen: ReaderScreen) -> str:

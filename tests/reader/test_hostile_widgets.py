@@ -151,7 +151,7 @@ async def tour(pilot, briefing, tmp_path, monkeypatch) -> list[str]:
     assert_shows(text, [CLICK])
     for prefix in ("Meeting ", "Mallory ", "Tricks "):
         assert prefix + CLICK in text
-    detail = screen.query_one("#detail-body", Static).content.plain
+    detail = screen.query_one(DetailPane).content.plain
     # White space left out: the detail wraps its fields under their labels, long words too.
     unwrapped = "".join(detail.split())
     quote = briefing.quotes[0]
@@ -183,7 +183,7 @@ async def tour(pilot, briefing, tmp_path, monkeypatch) -> list[str]:
     await pilot.pause()
     check_painted(app)
     assert "It will rain tomorrow [b]bold[/b]." in screen.query_one(
-        "#detail-body", Static).content.plain
+        DetailPane).content.plain
 
     # 3. Filters: the hostile speaker and topic, named in the status line.
     speakers = screen.query_one(SpeakersList)
@@ -220,8 +220,8 @@ async def tour(pilot, briefing, tmp_path, monkeypatch) -> list[str]:
     quotes = screen.query_one(QuotesList)
     lines = [quotes.render_line(y) for y in range(quotes.scrollable_content_region.height)]
     assert CLICK in marked_runs(lines)
-    body = screen.query_one("#detail-body", Static)
-    assert CLICK in marked_runs(body.render_lines(body.region.reset_offset))
+    detail = screen.query_one(DetailPane)
+    assert CLICK in marked_runs(detail.lines(detail.scrollable_content_region.width))
     text = check_painted(app)
     assert f"search: {CLICK}" in text
     assert await click_on(pilot, text)

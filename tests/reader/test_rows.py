@@ -81,8 +81,8 @@ async def test_a_tall_pane_shows_three_lines_of_each_quote():
 
 
 def _detail_lines(app) -> list[str]:
-    body = app.screen.query_one("#detail-body")
-    return [strip.text.rstrip() for strip in body.render_lines(body.region.reset_offset)]
+    detail = app.screen.query_one(DetailPane)
+    return [strip.text.rstrip() for strip in detail.lines(detail.scrollable_content_region.width)]
 
 
 async def test_wrapped_fields_of_the_detail_start_under_their_values():

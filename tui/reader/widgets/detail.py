@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from ...core.model import Row
 from ...core.search import excerpt_span
 from ...core.view import Highlight
+from .changes import changed_span
 from .marking import MATCH_CSS, marked
 
 LABEL = 9  # cells of a field's label ("Session  "), under which its wrapped lines start
@@ -26,8 +30,10 @@ def _shortened(text: str) -> str:
             "`e` exports the whole text]")
 
 
-class DetailPane(VerticalScroll):
-    """Scrollable; its text is built as Rich Text, never parsed as markup."""
+class DetailPane(ScrollView, can_focus=True):
+    """Scrollable; its text is built as Rich Text, never parsed as markup. On Textual's line
+    API: the text is wrapped once per width, and a new text repaints only the spans of the
+    visible lines that now draw differently."""
 
     ALLOW_MAXIMIZE = True  # `z` zooms it like the lists (Textual's scroll containers do not)
 
@@ -35,6 +41,7 @@ class DetailPane(VerticalScroll):
     DEFAULT_CSS = f"""
     DetailPane {{
         padding: 0 1;
+        overflow-x: hidden;
     }}
     DetailPane > .detail--label {{
         color: $accent;
@@ -59,11 +66,16 @@ class DetailPane(VerticalScroll):
         Binding("end,G", "scroll_end", "Bottom", show=False),
     ]
 
+    # A new length needs a layout (the scrollbar), not a repaint: `show` repaints what changed.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=True, repaint=False)
+
     _shown: tuple = ()
     _row: Row | None = None
 
-    def compose(self):
-        yield Static(id="detail-body")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.content = Text()
+        self._wrapped: tuple[int, list[Strip]] = (-1, [])  # (width, lines)
 
     _highlight: Highlight | None = None
     _heading = ""  # the source paragraph's heading as built, which show_source finds
@@ -77,13 +89,48 @@ class DetailPane(VerticalScroll):
         if key == self._shown:
             return
         same_quote = bool(self._shown) and self._shown[0] == key[0]
-        resized = bool(self._shown) and self._shown[2] != width
         self._shown, self._row, self._highlight = key, row, highlight
-        body = self.query_one("#detail-body", Static)
-        # Highlights alone never change the text's size: no new layout for them.
-        body.update(self.build(row, highlight, width), layout=resized or not same_quote)
-        if not same_quote:
-            self.scroll_home(animate=False)
+        self._set_text(self.build(row, highlight, width), home=not same_quote)
+
+    def lines(self, width: int) -> list[Strip]:
+        """The whole text wrapped to `width` cells, in the pane's style."""
+        if self._wrapped[0] != width:
+            console = self.app.console
+            options = console.options.update_width(max(1, width))
+            rendered = console.render_lines(self.content, options, style=self.rich_style,
+                                            pad=True)
+            self._wrapped = (width, [Strip(line, width) for line in rendered])
+        return self._wrapped[1]
+
+    def _set_text(self, text: Text, home: bool) -> None:
+        width = self.scrollable_content_region.width
+        before = self.lines(width)
+        self.content, self._wrapped = text, (-1, [])
+        after = self.lines(width)
+        size = Size(width, len(after))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        if home and self.scroll_offset.y:
+            self.scroll_home(animate=False)  # a scroll repaints the pane
+            return
+        top = self.scroll_offset.y
+        blank = Strip.blank(width, self.rich_style)
+        for y in range(self.scrollable_content_region.height):
+            line = top + y
+            span = changed_span(before[line] if line < len(before) else blank,
+                                after[line] if line < len(after) else blank)
+            if span is not None:
+                self.refresh(Region(span[0], y, span[1] - span[0], 1))
+
+    def notify_style_update(self) -> None:
+        self._wrapped = (-1, [])
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        lines = self.lines(width)
+        line = self.scroll_offset.y + y
+        return lines[line] if line < len(lines) else Strip.blank(width, self.rich_style)
 
     def _text_width(self) -> int:
         """The cells a line of text has, the scrollbar's room kept whether it shows or not
@@ -91,17 +138,20 @@ class DetailPane(VerticalScroll):
         styles = self.styles
         return max(0, self.size.width - styles.gutter.width - styles.scrollbar_size_vertical)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         """The fields' wrapped lines are indented for a width: build them again for this one."""
         if self._highlight is not None:
             self.show(self._row, self._highlight)
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, len(self.lines(width)))
+        self.refresh()
 
     def show_source(self) -> None:
         """Scroll so that the source paragraph starts at the top, unless all of it is in
         sight already (Enter on a quote: where the words came from)."""
-        body = self.query_one("#detail-body", Static)
-        heading = self._heading[:max(1, body.size.width - 1)]
-        for y, strip in enumerate(body.render_lines(body.region.reset_offset)):
+        width = self.scrollable_content_region.width
+        heading = self._heading[:max(1, width - 1)]
+        for y, strip in enumerate(self.lines(width)):
             if heading and strip.text.startswith(heading):
                 self.scroll_to(y=min(y, self.max_scroll_y), animate=False)
                 return
