@@ -130,6 +130,7 @@ class ReaderScreen(Screen):
             self.query_one(pane).border_title = title
         self._show_briefings()
         self.query_one(SearchBar).history = self.memory.state.history
+        self.watch(self.query_one(SearchBar), "value", self._query_changed, init=False)
         self.set_view(self.view, keep=self.memory.start_row(self.catalog))
 
     def _show_briefings(self) -> None:
@@ -184,8 +185,7 @@ class ReaderScreen(Screen):
             self.app.call_from_thread(self._apply, view, result)
 
     def _apply(self, view: View, facets: Facets) -> None:
-        """Redraw every pane for `view`, unless a newer view has been asked for. Each pane
-        counts what choosing an entry would give (faceted counts)."""
+        """Show `view` in every pane, unless a newer view was asked for (faceted counts)."""
         if view is not self.view:
             return
         rows, speaker_counts, topic_counts = facets.rows, facets.speakers, facets.topics
@@ -212,7 +212,7 @@ class ReaderScreen(Screen):
         quotes.offer(self.suggestion)
         self.refresh_bindings()  # Tab takes a suggestion only while there is one
         quotes.show(catalog.rows, rows, highlight, keep=keep)
-        quotes.border_title = f"Quotes {len(rows)} of {len(catalog)}"
+        quotes.set_title(f"Quotes {len(rows)} of {len(catalog)}")
         self.query_one(StatusLine).show(len(rows), len(catalog), view.facets(catalog))
         self._show_detail()
 
@@ -265,10 +265,10 @@ class ReaderScreen(Screen):
     def _search_left(self, event: SearchBar.Left) -> None:
         self.memory.state.remember_search(event.value)
 
-    @on(SearchBar.Changed, "#search")
-    def _query_changed(self, event: SearchBar.Changed) -> None:
-        if event.value != self.view.query:
-            self.set_view(self.view.with_query(event.value))
+    def _query_changed(self, value: str) -> None:
+        """Search while the field handles its key: the character and results in one frame."""
+        if value != self.view.query:
+            self.set_view(self.view.with_query(value))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("leave_search", "result"):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
@@ -48,6 +50,10 @@ class SearchBar(Input):
         @property
         def control(self) -> SearchBar:
             return self.bar
+
+    # Input sets its virtual size on every key. The field's own size is fixed by the
+    # stylesheet, so a new virtual size (how far it can scroll) needs no layout of the screen.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(

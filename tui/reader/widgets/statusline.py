@@ -73,9 +73,10 @@ class StatusLine(Widget):
 
     def show(self, shown: int, total: int, facets: Sequence[tuple[str, str]]) -> None:
         """`facets`: the active filters as (what, which), e.g. ("speaker", "Wang Yi")."""
-        self.shown, self.total, self.facets = shown, total, tuple(facets)
-        self.note, self.note_for = "", -1
-        self.refresh()
+        state = (shown, total, tuple(facets), "", -1)
+        if state != (self.shown, self.total, self.facets, self.note, self.note_for):
+            self.shown, self.total, self.facets, self.note, self.note_for = state
+            self.refresh()
 
     def line(self, width: int | None = None) -> Text:
         """The line for `width` cells (no limit when None)."""
