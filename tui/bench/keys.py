@@ -68,11 +68,17 @@ def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int,
             if limit is not None and len(latencies) >= limit:
                 break
             term.type("/")
+            before = None
             for prefix, count in expected_counts(files, query):
                 if limit is not None and len(latencies) >= limit:
                     break
                 since = term.type(prefix[-1])
-                latencies.append(term.wait_for(_status(count, total, prefix), timeout=30, since=since))
+                shown = _status(count, total, prefix)
+                # A key that leaves the status line as it was (a space typed after a word)
+                # repaints only the field: then the clock stops when the field is drawn.
+                marker = shown if shown != before else prefix.strip()
+                latencies.append(term.wait_for(marker, timeout=30, since=since))
+                before = shown
                 term.pump(gap)
             term.type("\r")  # keep the results and leave the field
             term.pump(0.3)

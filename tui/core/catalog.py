@@ -132,6 +132,11 @@ class Catalog:
             for topic_id in folded[key]:
                 self.topics[topic_id].count += count
         self._topic_ids = list(map(folded.__getitem__, keys))
+        # Each distinct set of topics once, and each row's number in that list: the topic
+        # counts count the rows of each set, then add each set's count to its topics.
+        set_number = {key: number for number, key in enumerate(folded)}
+        self._topic_sets = list(folded.values())
+        self._topic_set_of = list(map(set_number.__getitem__, keys))
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
         self._filtered: dict[tuple, list[int]] = {}
@@ -269,7 +274,12 @@ class Catalog:
     def _topic_counts(self, rows: Sequence[int]) -> dict[str, int]:
         if len(rows) == len(self.rows):
             return {k: e.count for k, e in self.topics.items() if e.count}
-        return dict(Counter(chain.from_iterable(map(self._topic_ids.__getitem__, rows))))
+        topics: dict[str, int] = {}
+        sets = self._topic_sets
+        for number, rows_in in Counter(map(self._topic_set_of.__getitem__, rows)).items():
+            for topic_id in sets[number]:
+                topics[topic_id] = topics.get(topic_id, 0) + rows_in
+        return topics
 
     def names(self, scope: str = ALL) -> list[str]:
         """What a query of `scope` is matched against: speaker names and aliases (SPEAKER),
