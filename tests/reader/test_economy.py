@@ -84,6 +84,24 @@ async def test_a_cursor_move_repaints_two_rows_and_the_detail_lines(seed, monkey
         changed = recorder.lines("detail")  # never the whole pane
         assert changed and changed <= set(range(detail.scrollable_content_region.height))
         assert str(seed.quotes[1].text[:20]) in detail.content.plain
+        # Both quotes are longer than the pane: its scrollbar stays, so no layout pass.
+        assert detail.virtual_size.height > detail.scrollable_content_region.height
+        assert recorder.layouts == 0
+
+
+async def test_a_move_out_of_view_scrolls_the_cursor_to_the_middle(seed):
+    async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        quotes = pilot.app.screen.query_one(QuotesList)
+        rows = quotes.scrollable_content_region.height // quotes.row_height
+        await pilot.press(*"j" * rows)  # the first move past the bottom row
+        await pilot.pause()
+        middle = quotes.scroll_offset.y + quotes.scrollable_content_region.height // 2
+        assert abs(quotes.cursor * quotes.row_height - middle) <= quotes.row_height
+        scrolled = quotes.scroll_offset.y
+        await pilot.press("j")
+        await pilot.pause()
+        assert quotes.scroll_offset.y == scrolled  # the next move needs no scroll
 
 
 async def test_a_key_that_leaves_the_results_repaints_no_list_or_layout(seed, monkeypatch):

@@ -265,12 +265,18 @@ class RowList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, new))
 
     def _scroll_to_cursor(self) -> None:
-        """Bring the cursor row into sight now. Forced: a list that has just grown past its
-        pane shows its scrollbar (and may scroll) only from the next layout on."""
+        """Bring the cursor row into sight now when it is not: to the middle of the list, so
+        that the next moves need no scroll (a scroll repaints the whole list). Forced: a
+        list that has just grown past its pane shows its scrollbar (and may scroll) only
+        from the next layout on."""
         if not self.count:
             return
-        region = Region(0, self.cursor * self.row_height, 1, self.row_height)
-        self.scroll_to_region(region, animate=False, immediate=True, x_axis=False, force=True)
+        top, height = self.cursor * self.row_height, self.scrollable_content_region.height
+        if self.scroll_offset.y <= top and top + self.row_height <= self.scroll_offset.y + height:
+            return
+        region = Region(0, top, 1, self.row_height)
+        self.scroll_to_region(region, animate=False, immediate=True, x_axis=False, force=True,
+                              center=True)
 
     def action_move(self, delta: int) -> None:
         if self.count:
