@@ -109,7 +109,7 @@ class DetailPane(ScrollView, can_focus=True):
         after = self.lines(width)
         size = Size(width, len(after))
         if size != self.virtual_size:
-            self.virtual_size = size
+            self._resize_text(size)
         if home and self.scroll_offset.y:
             self.scroll_home(animate=False)  # a scroll repaints the pane
             return
@@ -121,6 +121,16 @@ class DetailPane(ScrollView, can_focus=True):
                                 after[line] if line < len(after) else blank)
             if span is not None:
                 self.refresh(Region(span[0], y, span[1] - span[0], 1))
+
+    def _resize_text(self, size: Size) -> None:
+        """A new length of text: when the scrollbar neither comes nor goes, only it is
+        updated (a layout pass repaints every scrollbar on the screen)."""
+        viewport = self.scrollable_content_region.height
+        if (size.height > viewport) != (self.virtual_size.height > viewport):
+            self.virtual_size = size
+            return
+        self.set_reactive(DetailPane.virtual_size, size)
+        self._scroll_update(size)  # Textual's own update of the scrollbars for a new size
 
     def notify_style_update(self) -> None:
         self._wrapped = (-1, [])
