@@ -14,6 +14,7 @@ from tui.reader.app import make_app
 from tui.reader.screens.reader import ReaderScreen
 from tui.reader.widgets.changes import changed_span
 from tui.reader.widgets.detail import DetailPane
+from tui.reader.widgets.keysbar import KeysBar
 from tui.reader.widgets.quotes import QuotesList
 from tui.reader.widgets.speakers import SpeakersList
 from tui.reader.widgets.topics import TopicsList
@@ -67,7 +68,8 @@ class Recorder:
 
 def panes(screen: ReaderScreen) -> dict[str, object]:
     return {"quotes": screen.query_one(QuotesList), "speakers": screen.query_one(SpeakersList),
-            "topics": screen.query_one(TopicsList), "detail": screen.query_one(DetailPane)}
+            "topics": screen.query_one(TopicsList), "detail": screen.query_one(DetailPane),
+            "keys": screen.query_one(KeysBar)}
 
 
 async def test_a_cursor_move_repaints_two_rows_and_the_detail_lines(seed, monkeypatch):
@@ -116,6 +118,7 @@ async def test_a_key_that_leaves_the_results_repaints_no_list_or_layout(seed, mo
         assert screen.view.query == "relation" and screen.in_view == before
         assert recorder.layouts == 0
         assert recorder.calls["speakers"] == []  # no speaker's name or count shows "relation"
+        assert recorder.calls["keys"] == []  # the same keys as before
         # Only the lines where the longer match now shows, never the whole list.
         quotes = screen.query_one(QuotesList)
         lines = recorder.lines("quotes")

@@ -34,6 +34,7 @@ class KeysBar(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._places: list[tuple[int, int, str, bool]] = []  # (start, end, key, enabled)
+        self._shown: list[tuple[str, str, str, bool]] | None = None  # keys() when last drawn
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -42,7 +43,10 @@ class KeysBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen) -> None:
-        self.refresh()
+        """Repaint only when the keys shown change (the reader refreshes its bindings on
+        every search key)."""
+        if self.keys() != self._shown:
+            self.refresh()
 
     def keys(self) -> list[tuple[str, str, str, bool]]:
         """(key, key as shown, description, enabled) of each binding shown, one per action."""
@@ -61,7 +65,8 @@ class KeysBar(Widget):
         disabled = self.get_component_rich_style("keysbar--disabled")
         text = Text(no_wrap=True, end="")
         self._places = []
-        for key, display, description, enabled in self.keys():
+        self._shown = self.keys()
+        for key, display, description, enabled in self._shown:
             start = text.cell_len
             text.append(display, key_style if enabled else disabled)
             text.append(f" {description}", description_style if enabled else disabled)
