@@ -49,7 +49,8 @@ def _remote_command(tmp_path) -> str:
     environment the tmux tests give it (ssh passes on only TERM)."""
     cwd = tmp_path / "cwd"
     cwd.mkdir()
-    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
+    env = {"BRIEFING_CACHE_DIR": str(tmp_path / "cache"),
+           "BRIEFING_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color",
            "COLORTERM": "truecolor", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
     return (f"cd {shlex.quote(str(cwd))} && env {exports} "

@@ -178,7 +178,8 @@ def ssh_session(server: sshd.Sshd, seed: Path, folder: Path, size: tuple[int, in
     log = folder / "ssh.log"
     log.unlink(missing_ok=True)
     env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
-           "LC_ALL": "C.UTF-8", "BRIEFING_CACHE_DIR": str(folder / "ssh-cache"), **variables}
+           "LC_ALL": "C.UTF-8", "BRIEFING_CACHE_DIR": str(folder / "ssh-cache"),
+           "BRIEFING_STATE_DIR": str(folder / "ssh-state"), **variables}
     exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
     remote = (f"cd {shlex.quote(str(folder))} && env {exports} "
               f"{' '.join(shlex.quote(part) for part in briefing_command())} {shlex.quote(str(seed))}")

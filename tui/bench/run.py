@@ -174,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     # compiling its modules (which an editable checkout with PYTHONDONTWRITEBYTECODE would).
     compileall.compile_dir(Path(__file__).resolve().parents[1], quiet=1)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        # The user's remembered theme and quotes must not move what is measured.
+        os.environ["BRIEFING_STATE_DIR"] = str(Path(folder) / "state")
         library = None
         if args.library != "none":
             count, each = (int(n) for n in args.library.lower().split("x"))
