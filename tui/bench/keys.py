@@ -13,7 +13,7 @@ from ..core.catalog import Catalog
 from ..core.view import View
 from ..store.loading import check_file as check
 from . import sshd
-from .terminal import Terminal
+from .terminal import NO_STATE, Terminal
 
 QUERIES = ["cooperation", "@bjork", "#energy", "trade solar", '"climate water"']
 #: Words typed on the seed for bytes per key: each key narrows the results or leaves them as
@@ -179,7 +179,7 @@ def ssh_session(server: sshd.Sshd, seed: Path, folder: Path, size: tuple[int, in
     log.unlink(missing_ok=True)
     env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LANG": "C.UTF-8",
            "LC_ALL": "C.UTF-8", "BRIEFING_CACHE_DIR": str(folder / "ssh-cache"),
-           "BRIEFING_STATE_DIR": str(folder / "ssh-state"), **variables}
+           "BRIEFING_STATE_DIR": NO_STATE, **variables}
     exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
     remote = (f"cd {shlex.quote(str(folder))} && env {exports} "
               f"{' '.join(shlex.quote(part) for part in briefing_command())} {shlex.quote(str(seed))}")

@@ -28,7 +28,7 @@ from ..store.paths import bundled_briefings
 from . import keys
 from .keys import briefing_command, spread, typing_latency
 from .synth import write_briefing, write_library
-from .terminal import COLUMNS, LINES, Terminal
+from .terminal import COLUMNS, LINES, NO_STATE, Terminal
 
 BARE_APP = """
 from textual.app import App
@@ -174,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     # compiling its modules (which an editable checkout with PYTHONDONTWRITEBYTECODE would).
     compileall.compile_dir(Path(__file__).resolve().parents[1], quiet=1)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
-        # The user's remembered theme and quotes must not move what is measured.
-        os.environ["BRIEFING_STATE_DIR"] = str(Path(folder) / "state")
+        os.environ["BRIEFING_STATE_DIR"] = NO_STATE  # the readers it starts remember nothing
         library = None
         if args.library != "none":
             count, each = (int(n) for n in args.library.lower().split("x"))

@@ -14,6 +14,10 @@ import termios
 import time
 from pathlib import Path
 
+#: A state folder that cannot be made: a measured reader neither restores nor keeps a theme,
+#: a search history or a last quote, so every run starts as the first did.
+NO_STATE = os.path.join(os.devnull, "briefing-state")
+
 COLUMNS, LINES = 160, 40
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][A-Z0-9]|\x1b[=>]")
 
