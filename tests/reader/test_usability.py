@@ -56,33 +56,33 @@ async def test_a_click_on_the_border_or_below_the_rows_picks_nothing():
         assert speakers.cursor == 1
 
 
-def _status(facets, width, shown=1, total=30):
+def _status(filters, width, shown=1, total=30):
     from tui.reader.widgets.statusline import StatusLine
 
     line = StatusLine()
-    line.show(shown, total, facets)
+    line.show(shown, total, filters)
     return line.line(width).plain
 
 
 def test_the_status_line_says_the_essentials_in_the_space_there_is():
-    facets = [("speaker", "Wang Yi"), ("topic", "Traditional medicine")]
+    filters = [("speaker", "Wang Yi"), ("topic", "Traditional medicine")]
     full = "1 of 30 quotes  speaker: Wang Yi · topic: Traditional medicine  Esc clears"
-    assert _status(facets, None) == full
-    assert _status(facets, len(full)) == full
-    assert _status(facets, len(full) - 1) == full.removesuffix("  Esc clears")
-    assert _status(facets, 50) == "1 of 30 quotes  Wang Yi · Traditional medicine"
+    assert _status(filters, None) == full
+    assert _status(filters, len(full)) == full
+    assert _status(filters, len(full) - 1) == full.removesuffix("  Esc clears")
+    assert _status(filters, 50) == "1 of 30 quotes  Wang Yi · Traditional medicine"
     # Long values are cut evenly, short ones stay whole; never a cut count.
-    assert _status(facets, 40) == "1 of 30 quotes  Wang Yi · Traditional m…"
-    assert _status(facets, 20) == "1 of 30 quotes"
-    assert _status(facets, 10) == "1 of 30 q…"
+    assert _status(filters, 40) == "1 of 30 quotes  Wang Yi · Traditional m…"
+    assert _status(filters, 20) == "1 of 30 quotes"
+    assert _status(filters, 10) == "1 of 30 q…"
     for width in range(10, 90):
-        assert len(_status(facets, width)) <= width
+        assert len(_status(filters, width)) <= width
 
 
 def test_the_search_is_dropped_from_the_status_before_the_filters():
-    facets = [("topic", "Traditional medicine"), ("search", "herbal remedies and clinics")]
-    assert _status(facets, 44) == "1 of 30 quotes  Traditional medicine"
-    assert _status(facets, 30) == "1 of 30 quotes  Traditional m…"
+    filters = [("topic", "Traditional medicine"), ("search", "herbal remedies and clinics")]
+    assert _status(filters, 44) == "1 of 30 quotes  Traditional medicine"
+    assert _status(filters, 30) == "1 of 30 quotes  Traditional m…"
     assert _status([("search", "herbal remedies")], 25) == "1 of 30 quotes"
 
 

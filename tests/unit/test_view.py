@@ -1,5 +1,5 @@
 """View.highlight: which search words, and which keywords of chosen topics, mark which
-kind of field; View.facets: what each pane counts."""
+kind of field; View.counts: what each pane counts."""
 
 from __future__ import annotations
 

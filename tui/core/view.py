@@ -122,7 +122,7 @@ class View:
     def _briefing(self, catalog: Catalog) -> str | None:
         return self.briefing if self.briefing in catalog.ranges else None
 
-    def facets(self, catalog: Catalog) -> list[tuple[str, str]]:
+    def filters(self, catalog: Catalog) -> list[tuple[str, str]]:
         """The active filters as (what, which) pairs: ("speaker", "Wang Yi or Emomali
         Rahmon"), ("search", "luban"); meeting first, search last."""
         parts = []
@@ -155,6 +155,6 @@ class View:
 
     def describe(self, catalog: Catalog) -> str:
         """The active filters in words, for exports: "speaker: Wang Yi · search: luban"."""
-        return " · ".join(f"{what}: {which}" for what, which in self.facets(catalog))
+        return " · ".join(f"{what}: {which}" for what, which in self.filters(catalog))
 
 __all__ = ["Highlight", "NO_HIGHLIGHT", "Suggestion", "View", "SPEAKER", "TOPIC", "ALL"]

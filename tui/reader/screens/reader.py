@@ -213,7 +213,7 @@ class ReaderScreen(Screen):
         self.refresh_bindings()  # Tab takes a suggestion only while there is one
         quotes.show(catalog.rows, rows, highlight, keep=keep)
         quotes.set_title(f"Quotes {len(rows)} of {len(catalog)}")
-        self.query_one(StatusLine).show(len(rows), len(catalog), view.facets(catalog))
+        self.query_one(StatusLine).show(len(rows), len(catalog), view.filters(catalog))
         self._show_detail()
 
     def _show_detail(self) -> None:

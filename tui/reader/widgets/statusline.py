@@ -57,7 +57,7 @@ class StatusLine(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.shown, self.total = 0, 0
-        self.facets: tuple[tuple[str, str], ...] = ()
+        self.filters: tuple[tuple[str, str], ...] = ()
         self.note, self.note_for = "", -1
 
     def say(self, note: str, row: int) -> None:
@@ -71,11 +71,11 @@ class StatusLine(Widget):
             self.note, self.note_for = "", -1
             self.refresh()
 
-    def show(self, shown: int, total: int, facets: Sequence[tuple[str, str]]) -> None:
-        """`facets`: the active filters as (what, which), e.g. ("speaker", "Wang Yi")."""
-        state = (shown, total, tuple(facets), "", -1)
-        if state != (self.shown, self.total, self.facets, self.note, self.note_for):
-            self.shown, self.total, self.facets, self.note, self.note_for = state
+    def show(self, shown: int, total: int, filters: Sequence[tuple[str, str]]) -> None:
+        """`filters`: the active filters as (what, which), e.g. ("speaker", "Wang Yi")."""
+        state = (shown, total, tuple(filters), "", -1)
+        if state != (self.shown, self.total, self.filters, self.note, self.note_for):
+            self.shown, self.total, self.filters, self.note, self.note_for = state
             self.refresh()
 
     def line(self, width: int | None = None) -> Text:
@@ -98,20 +98,20 @@ class StatusLine(Widget):
 
     def _candidates(self, width: int | None, used: int):
         """(filters text, whether to add the hint), fullest first."""
-        if not self.facets:
+        if not self.filters:
             yield "", False
             return
-        labelled = " · ".join(f"{what}: {which}" for what, which in self.facets)
-        bare = [which for _, which in self.facets]
-        filters = [which for what, which in self.facets if what != "search"]
+        labelled = " · ".join(f"{what}: {which}" for what, which in self.filters)
+        bare = [which for _, which in self.filters]
+        named = [which for what, which in self.filters if what != "search"]
         yield labelled, True
         yield labelled, False
         yield " · ".join(bare), False
-        if filters and width is not None:
-            yield " · ".join(filters), False
-            widths = _shares(width - used - 2 - 3 * (len(filters) - 1), filters)
+        if named and width is not None:
+            yield " · ".join(named), False
+            widths = _shares(width - used - 2 - 3 * (len(named) - 1), named)
             if widths is not None:
-                yield " · ".join(_cut(v, w) for v, w in zip(filters, widths)), False
+                yield " · ".join(_cut(v, w) for v, w in zip(named, widths)), False
 
     def render(self) -> Text:
         return self.line(self.content_region.width)
