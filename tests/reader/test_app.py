@@ -1127,11 +1127,14 @@ async def test_small_briefings_open_as_the_apps_only_screen():
         assert len(reader(pilot.app).in_view) == 30
 
 
-async def test_large_catalog_searches_in_a_worker_but_a_narrowing_keystroke_at_once(
+async def test_large_catalog_searches_in_a_worker_unless_a_key_fits_in_a_frame(
         seed, monkeypatch):
-    """In a large catalog a search runs off the UI thread; a query typed further over few
-    hits is shown at once (the typed character and its results in one frame). Either way
-    the result is the same."""
+    """In a large catalog a search that fits in a frame (words, once the index is built) is
+    shown at once, the typed character and its results together; one that must read many
+    texts (words with a space between, nothing shorter known) runs off the UI thread.
+    Either way the result is the same."""
+    import tui.core.catalog
+    import tui.core.textindex
     import tui.reader.screens.reader
 
     monkeypatch.setattr(tui.reader.screens.reader, "SYNC_ROWS", 0)  # the seed is "large" here
@@ -1146,16 +1149,23 @@ async def test_large_catalog_searches_in_a_worker_but_a_narrowing_keystroke_at_o
     app = make_app(briefings=[seed])
     async with app.run_test(size=(120, 40)) as pilot:
         screen = reader(app)
-        await pilot.press("slash", "t", "r")
-        await until(pilot, lambda: screen.view.query == "tr" and screen.catalog.indexed
-                    and screen.in_view == screen.view.rows(screen.catalog), what="tr")
-        await pilot.press("a")  # "tra" narrows the hits of "tr", which are few
+        await until(pilot, lambda: screen.catalog.indexed, what="the index")
+        await pilot.press("slash", "t", "r", "a")
         assert screen.view.query == "tra"  # applied before the key returned, no worker
         assert screen.in_view == screen.view.rows(screen.catalog) and screen.in_view
-        assert threaded == ["t"]  # only the first key, with nothing to narrow, was threaded
-        await pilot.press("backspace", "backspace")  # "t": more hits, searched again
-        await until(pilot, lambda: screen.view.query == "t", what="t")
-        assert threaded[-1] == "t"
+        assert threaded == []
+        await pilot.press("space", *'"de')  # `tra "de`: a one-word phrase is a word
+        assert threaded == []
+        monkeypatch.setattr(tui.core.textindex, "QUICK_READS", 1)  # as if "de" were common
+        await pilot.press("space", "c")  # `tra "de c`: the texts with "de" are read
+        await until(pilot, lambda: screen.in_view == screen.view.rows(screen.catalog),
+                    what="the phrase's rows")
+        assert threaded == ['tra "de c']
+        monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 0)  # every view is slow now
+        await pilot.press(*["backspace"] * 6)
+        await until(pilot, lambda: screen.view.query == "tra"
+                    and screen.in_view == screen.view.rows(screen.catalog), what="tra")
+        assert threaded[-1] == "tra"
 
 
 async def test_detail_follows_the_cursor_through_every_quote(seed):

@@ -20,6 +20,7 @@ from tui.store.paths import expand
 from tui.store.watch import Library
 
 from support import DATA
+from support.reference import plain_counts
 
 LIBRARY = DATA / "library"
 
@@ -364,16 +365,13 @@ def test_counts_of_a_selection_match_a_plain_count(library):
     from tui.core.search import parse_query
 
     catalog = Catalog(Library.from_loaded(load_files(_files(library))).briefings())
-    for rows in (list(range(len(catalog))), catalog.select(terms=parse_query("water")),
-                 catalog.select(speakers=frozenset({"gudrun-o"})), []):
-        speakers: dict[str, int] = {}
-        topics: dict[str, int] = {}
-        for index in rows:
-            quote = catalog.rows[index].quote
-            speakers[quote.speaker.id] = speakers.get(quote.speaker.id, 0) + 1
-            for topic in quote.topics:
-                topics[topic.id] = topics.get(topic.id, 0) + 1
-        assert catalog.counts(rows) == (speakers, topics)
+    for terms in ((), parse_query("water"), parse_query("-water"), parse_query("zzz")):
+        facets = catalog.facets(terms=terms)
+        assert (facets.speakers, facets.topics) == plain_counts(catalog, facets.rows), terms
+    # With a speaker chosen, the topics pane counts that speaker's rows.
+    facets = catalog.facets(speakers=frozenset({"gudrun-o"}))
+    assert facets.topics == plain_counts(catalog, facets.rows)[1]
+    assert len(facets.rows) == catalog.speakers["gudrun-o"].count
 
 
 def test_a_topic_named_twice_by_one_quote_counts_once_everywhere():
@@ -385,7 +383,13 @@ def test_a_topic_named_twice_by_one_quote_counts_once_everywhere():
                         quotes=quotes)
     catalog = Catalog([briefing])
     assert catalog.topics["t"].count == 2
-    assert catalog.counts([0, 1]) == ({"s": 2}, {"t": 2})
+    facets = catalog.facets()
+    assert (facets.speakers, facets.topics) == ({"s": 2}, {"t": 2})
+    from tui.core.search import parse_query
+
+    facets = catalog.facets(terms=parse_query("a"))  # the first quote only
+    assert list(facets.rows) == [0]
+    assert (facets.speakers, facets.topics) == ({"s": 1}, {"t": 1})
 
 
 def test_catalog_rows_are_each_briefing_quotes_in_date_order(tmp_path):

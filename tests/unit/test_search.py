@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tui.core.catalog import Catalog, filter_rows
 from tui.core.loader import load
+from tui.core.masks import indices
 from tui.core.search import (
     ALL,
     SPEAKER,
@@ -25,6 +26,7 @@ from tui.core.search import (
     spans,
     speaker_text,
 )
+from tui.core.textindex import TextIndex
 
 from support import SEED
 
@@ -461,49 +463,67 @@ def test_a_search_before_build_index_builds_it(catalog):
     assert catalog.select(terms=parse_query("solar")) and catalog.indexed
 
 
-def test_catalog_quick_only_when_a_query_narrows_few_hits(catalog, monkeypatch):
-    """A query typed further over few hits is searched at once, even in a large catalog;
-    a new query, fewer terms, or other filters are not."""
+def test_catalog_quick_when_each_term_is_found_in_one_pass(catalog, monkeypatch):
+    """Words are found from the words of the texts: quick once the index is built. Words
+    with a space between are quick only when a shorter piece inside them is known to be in
+    few quotes; a view with many sets of rows in a large catalog is not quick."""
     import tui.core.catalog
+    import tui.core.textindex
 
-    assert not catalog.quick(terms=parse_query("energy"))  # no search yet to narrow
-    catalog.select(terms=parse_query("ener"))
+    assert not catalog.quick(terms=parse_query("energy"))  # no index yet
+    catalog.build_index()
     assert catalog.quick(terms=parse_query("energy"))
-    assert catalog.quick(terms=parse_query("ener solar"))
-    assert not catalog.quick(terms=parse_query("solar"))  # does not cover "ener"
-    assert not catalog.quick(terms=parse_query("ene"))  # shorter: more hits, not fewer
-    # A filtered view searches among its own candidates, not yet searched.
-    assert not catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
-    monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 2)  # "ener" has three hits
-    assert not catalog.quick(terms=parse_query("energy"))
+    assert catalog.quick(terms=parse_query("@wang #fish"))
+    assert not catalog.quick(terms=parse_query('"renewable energy"'))  # no shorter piece known
+    catalog.select(terms=parse_query('"renewable"'))
+    assert catalog.quick(terms=parse_query('"renewable energy"'))
+    assert catalog.quick(terms=parse_query('"renewable energy" -energy'))
+    monkeypatch.setattr(tui.core.textindex, "QUICK_READS", 1)  # "renewable" has more quotes
+    assert not catalog.quick(terms=parse_query('"renewable energy"'))
+    catalog.select(terms=parse_query('"renewable energy"'))
+    assert catalog.quick(terms=parse_query('"renewable energy"'))  # known now
+    monkeypatch.setattr(tui.core.catalog, "QUICK_ROWS", 2 * len(catalog))
+    assert catalog.quick(speakers=frozenset({"wang-li"}), terms=parse_query("energy"))
+    assert not catalog.quick(speakers=frozenset({"wang-li"}), topics=frozenset({"energy"}),
+                             terms=parse_query("energy"))  # rows, and the two panes' sets
 
 
-def test_catalog_quick_follows_a_filtered_view(catalog):
-    """A faceted view searches its rows and, for the speakers' counts, every speaker's: a
-    query typed further is quick when every one of those searches narrows."""
-    speakers = frozenset({"wang-li"})
-    catalog.facets(speakers=speakers, terms=parse_query("sol"))
-    assert catalog.quick(speakers=speakers, terms=parse_query("solar"))
-    assert catalog.quick(terms=parse_query("solar"))  # the speakers' counts searched all
-    assert not catalog.quick(topics=frozenset({"energy"}), terms=parse_query("solar"))
-    topics = frozenset({"energy"})
-    catalog.facets(speakers=speakers, topics=topics, terms=parse_query("so"))
-    assert catalog.quick(speakers=speakers, topics=topics, terms=parse_query("solar"))
-    catalog.select(speakers=speakers, terms=parse_query("x"))  # the topics' counts' rows
-    assert not catalog.quick(speakers=speakers, topics=topics, terms=parse_query("solar"))
+def test_a_piece_typed_further_reads_only_the_texts_a_shorter_piece_is_in():
+    texts = ["green energy now", "energy green", "green energetic", "blue sky", "green e x"]
+
+    class Counted(list):
+        reads = 0
+
+        def __getitem__(self, index):
+            Counted.reads += 1
+            return super().__getitem__(index)
+
+    index = TextIndex(Counted(texts))
+    assert indices(index.containing("green e"), len(texts)) == [0, 2, 4]
+    Counted.reads = 0
+    assert indices(index.containing("green ene"), len(texts)) == [0, 2]
+    assert Counted.reads <= 2  # only the texts with words ending "green" and beginning "ene"
+    Counted.reads = 0
+    assert indices(index.containing("green energy"), len(texts)) == [0]
+    assert Counted.reads <= 2  # among the two that have "green ene"
+    assert index.containing("energ") == index.containing("energ")  # kept
+    assert indices(index.containing("ergy"), len(texts)) == [0, 1]
+    assert indices(index.containing("sky blue"), len(texts)) == []
+    assert indices(index.containing("y g"), len(texts)) == [1]
 
 
-def test_narrowing_is_remembered_for_each_set_of_candidates(nordic):
-    index = SearchIndex(nordic.quotes)
-    some, others = [0, 1], [2, 3]
-    index.search(parse_query("ener"), some)
-    index.search(parse_query("ener"), others)
-    assert index.narrowed_size(parse_query("energy"), some) == 2
-    assert index.narrowed_size(parse_query("energy"), others) == 1
-    assert index.narrowed_size(parse_query("energy")) is None
-    for _ in range(10):  # a few searches among new candidates each: the oldest is forgotten
-        index.search(parse_query("ener"), [0])
-    assert index.narrowed_size(parse_query("energy"), some) is None
+def test_text_index_rare_and_common_words_alike(monkeypatch):
+    """Words in few texts are kept as lists, common ones as masks: both are found."""
+    import tui.core.textindex
+
+    texts = [f"common word{i % 7} {'rare' if i == 5 else 'x'}" for i in range(200)]
+    monkeypatch.setattr(tui.core.textindex, "SAMPLE", 16)  # judge from a sample
+    index = TextIndex(texts)
+    assert indices(index.containing("rare"), len(texts)) == [5]
+    assert indices(index.containing("common"), len(texts)) == list(range(200))
+    assert indices(index.containing("word3 x"), len(texts)) == list(range(3, 200, 7))
+    assert indices(index.containing("d3 r"), len(texts)) == []
+    assert indices(index.containing("mon word5 rare"), len(texts)) == [5]
 
 
 def test_the_same_person_in_many_meetings_is_searched_once(tmp_path):

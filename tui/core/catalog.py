@@ -4,13 +4,14 @@ by id, and the filter and search that the CLI and the reader share."""
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from operator import attrgetter
 
+from .masks import Selection, flags, full, tally
 from .model import Briefing, Quote, Row, Speaker, Topic, new_row, when_key
 from .search import (
     ALL,
@@ -79,8 +80,8 @@ class Rows(Sequence[Row]):
                 yield new_row(briefing, quote)
 
 
-#: A search narrowing fewer hits than this is done at once, even in a large catalog.
-QUICK_ROWS = 20_000
+#: Rows selected and counted (over every set `facets` makes) that take well under a frame.
+QUICK_ROWS = 200_000
 
 _speaker_id = attrgetter("speaker.id")
 _topics = attrgetter("topics")
@@ -123,7 +124,7 @@ class Catalog:
             self.speakers[speaker_id].count += count
         # The quotes of a briefing share their topics tuples (the loader builds one per set
         # of topics, and the cache keeps it so): fold and count each distinct tuple once,
-        # not each quote's. A topic named twice by one quote counts once, here as in `counts`.
+        # not each quote's. A topic named twice by one quote counts once.
         tuples = list(map(_topics, quotes))
         keys = list(map(id, tuples))
         folded = {key: frozenset([t.id for t in topics])
@@ -131,15 +132,17 @@ class Catalog:
         for key, count in Counter(keys).items():
             for topic_id in folded[key]:
                 self.topics[topic_id].count += count
-        self._topic_ids = list(map(folded.__getitem__, keys))
         # Each distinct set of topics once, and each row's number in that list: the topic
         # counts count the rows of each set, then add each set's count to its topics.
         set_number = {key: number for number, key in enumerate(folded)}
         self._topic_sets = list(folded.values())
         self._topic_set_of = list(map(set_number.__getitem__, keys))
+        self._speaker_totals = {key: entry.count for key, entry in self.speakers.items()}
+        self._set_totals = {set_number[key]: count for key, count in Counter(keys).items()}
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
-        self._filtered: dict[tuple, list[int]] = {}
+        self._filtered: dict[tuple, int] = {}  # (speakers, topics, briefing, session) → mask
+        self._made: dict[tuple, object] = {}  # (what, mask) → the rows or counts made of it
 
     def build_index(self) -> SearchIndex:
         """The search index, built now if it is not yet (once, whichever thread asks first).
@@ -163,30 +166,12 @@ class Catalog:
         topics: frozenset[str] = frozenset(),
         terms: Sequence[Term] = (),
         briefing: str | None = None,
+        session: tuple[str, str] | None = None,
     ) -> list[int]:
         """Row indices matching every active filter: the `briefing` (a key of `ranges`),
-        any of `speakers`, any of `topics`, and every search term."""
-        candidates = None
-        if speakers or topics or briefing is not None:
-            key = (speakers, topics, briefing)
-            candidates = self._filtered.get(key)
-            if candidates is None:
-                sids, tids = self._speaker_ids, self._topic_ids
-                within = (self.ranges.get(briefing, range(0)) if briefing is not None
-                          else range(len(self.rows)))
-                candidates = [
-                    i for i in within
-                    if (not speakers or sids[i] in speakers)
-                    and (not topics or not topics.isdisjoint(tids[i]))
-                ]
-                if len(self._filtered) > 32:
-                    self._filtered.clear()
-                self._filtered[key] = candidates  # the same list lets a search narrow
-            if not terms:
-                return list(candidates)
-        if not terms:
-            return list(range(len(self.rows)))
-        return self.build_index().search(terms, candidates)
+        any of `speakers`, any of `topics`, the `session` (a `ranges` key and a session id)
+        and every search term."""
+        return list(self._rows(self._select(speakers, topics, terms, briefing, session)))
 
     def facets(
         self,
@@ -199,42 +184,21 @@ class Catalog:
         """The rows `select` gives, and each pane's faceted counts: how many rows choosing an
         entry alone would give with the other panes' filters and the search. A pane's own
         choice is left out of its counts, so that they never say 0 for an entry that would
-        add quotes. A `session` (a `ranges` key and a session id) narrows every set. Each
-        set is searched among its own candidates, and narrows as a query is typed further."""
-        rows = self.select(speakers, topics, terms, briefing)
-        by_speaker = self.select(frozenset(), topics, terms, briefing) if speakers else rows
-        by_topic = self.select(speakers, frozenset(), terms, briefing) if topics else rows
-        by_briefing = self.select(speakers, topics, terms, None) if briefing is not None else rows
-        if session is not None:
-            rows, by_speaker, by_topic, by_briefing = (
-                self.in_session(r, session) for r in (rows, by_speaker, by_topic, by_briefing))
+        add quotes. A `session` narrows every set."""
+        searched = self.build_index().mask(terms) if terms else None
+        rows = self._select(speakers, topics, terms, briefing, session, searched)
+        by_speaker = (self._select(frozenset(), topics, terms, briefing, session, searched)
+                      if speakers else rows)
+        by_topic = (self._select(speakers, frozenset(), terms, briefing, session, searched)
+                    if topics else rows)
+        by_briefing = (self._select(speakers, topics, terms, None, session, searched)
+                       if briefing is not None else rows)
+        in_briefing = self._made_of("flags", by_briefing, lambda m: flags(m, len(self.rows)))
         return Facets(
-            rows, self._speaker_counts(by_speaker), self._topic_counts(by_topic),
-            {key: bisect_left(by_briefing, span.stop) - bisect_left(by_briefing, span.start)
-             for key, span in self.ranges.items()},
-            len(by_briefing),
+            self._rows(rows), self._speaker_counts(by_speaker), self._topic_counts(by_topic),
+            {key: in_briefing.count(1, span.start, span.stop) for key, span in self.ranges.items()},
+            by_briefing.bit_count(),
         )
-
-    def in_session(self, rows: Sequence[int], session: tuple[str, str]) -> list[int]:
-        """The row indices `rows` of quotes in `session`: (a `ranges` key, a session id)."""
-        key, session_id = session
-        span = self.ranges.get(key, range(0))
-        quotes = self.rows.quotes
-        return [i for i in rows if i in span and (found := quotes[i].session) is not None
-                and found.id == session_id]
-
-    @staticmethod
-    def _facet_keys(speakers: frozenset[str], topics: frozenset[str],
-                    briefing: str | None) -> set[tuple]:
-        """The filters of each set of rows `facets` selects."""
-        keys = {(speakers, topics, briefing)}
-        if speakers:
-            keys.add((frozenset(), topics, briefing))
-        if topics:
-            keys.add((speakers, frozenset(), briefing))
-        if briefing is not None:
-            keys.add((speakers, topics, None))
-        return keys
 
     def quick(
         self,
@@ -242,41 +206,97 @@ class Catalog:
         topics: frozenset[str] = frozenset(),
         terms: Sequence[Term] = (),
         briefing: str | None = None,
+        session: tuple[str, str] | None = None,
     ) -> bool:
-        """Whether `facets` with these would take well under a frame even in a large catalog:
-        each of its searches would narrow a recent search's hits (a query typed further),
-        and they are few."""
-        if self._index is None or not terms:
+        """Whether `facets` would take well under a frame: the index is built, each term's
+        quotes are known or found in about one pass over the quotes (see SearchIndex.quick),
+        and the sets of rows to select and count are few for the catalog's size."""
+        index = self._index
+        if index is None:
             return False
-        total = 0
-        for key in self._facet_keys(speakers, topics, briefing):
-            within = None
-            if key != (frozenset(), frozenset(), None):
-                within = self._filtered.get(key)
-                if within is None:
-                    return False
-            size = self._index.narrowed_size(terms, within)
-            if size is None:
-                return False
-            total += size
-        return total < QUICK_ROWS
+        sets = len(self._filter_keys(speakers, topics, briefing, session))
+        return sets * len(self.rows) <= QUICK_ROWS and all(map(index.quick, terms))
 
-    def counts(self, rows: Sequence[int]) -> tuple[dict[str, int], dict[str, int]]:
-        """How many of the rows at indices `rows` each speaker and each topic has."""
-        return self._speaker_counts(rows), self._topic_counts(rows)
+    # -- sets of rows as masks (see `masks`) --------------------------------------------------
+    def _select(self, speakers, topics, terms, briefing, session, searched=None) -> int:
+        found = self._filter(speakers, topics, briefing, session)
+        if terms:
+            if searched is None:
+                searched = self.build_index().mask(terms)
+            found &= searched
+        return found
 
-    # Counted in C, by Counter over the per-row ids.
-    def _speaker_counts(self, rows: Sequence[int]) -> dict[str, int]:
-        if len(rows) == len(self.rows):  # everything (a one-letter search, say)
-            return {k: e.count for k, e in self.speakers.items() if e.count}
-        return dict(Counter(map(self._speaker_ids.__getitem__, rows)))
+    @staticmethod
+    def _filter_keys(speakers, topics, briefing, session) -> set[tuple]:
+        """The filters of each set of rows `facets` selects."""
+        keys = {(speakers, topics, briefing, session)}
+        if speakers:
+            keys.add((frozenset(), topics, briefing, session))
+        if topics:
+            keys.add((speakers, frozenset(), briefing, session))
+        if briefing is not None:
+            keys.add((speakers, topics, None, session))
+        return keys
 
-    def _topic_counts(self, rows: Sequence[int]) -> dict[str, int]:
-        if len(rows) == len(self.rows):
-            return {k: e.count for k, e in self.topics.items() if e.count}
+    def _filter(self, speakers, topics, briefing, session) -> int:
+        """The mask of the rows the filters (not the search) select, kept for the next key."""
+        key = (speakers, topics, briefing, session)
+        found = self._filtered.get(key)
+        if found is None:
+            size = len(self.rows)
+            found = full(size)
+            if briefing is not None:
+                found &= _span(self.ranges.get(briefing, range(0)))
+            if speakers:
+                found &= int.from_bytes(bytes(map(speakers.__contains__, self._speaker_ids)),
+                                        "little")
+            if topics:
+                chosen = bytes(not topics.isdisjoint(s) for s in self._topic_sets)
+                found &= int.from_bytes(bytes(map(chosen.__getitem__, self._topic_set_of)),
+                                        "little")
+            if session is not None:
+                found &= self._session(*session)
+            with self._lock:
+                if len(self._filtered) > 32:
+                    self._filtered.clear()
+                self._filtered[key] = found
+        return found
+
+    def _session(self, key: str, session_id: str) -> int:
+        span = self.ranges.get(key, range(0))
+        quotes = self.rows.quotes
+        return int.from_bytes(bytes(span.start) + bytes(
+            (found := quotes[i].session) is not None and found.id == session_id
+            for i in span), "little")
+
+    def _made_of(self, what: str, mask: int, make):
+        """`make(mask)`, or what it made for an equal mask lately: a key that leaves the
+        results as they were costs no new rows and no new counts."""
+        key = (what, mask)
+        found = self._made.get(key)
+        if found is None:
+            found = make(mask)
+            with self._lock:
+                if len(self._made) >= 16:
+                    del self._made[next(iter(self._made))]  # the oldest
+                self._made[key] = found
+        return found
+
+    def _rows(self, mask: int) -> Selection:
+        return self._made_of("rows", mask, lambda m: Selection(m, len(self.rows)))
+
+    def _speaker_counts(self, mask: int) -> dict[str, int]:
+        return dict(self._made_of("speakers", mask, lambda m: tally(
+            self._speaker_ids, m, len(self.rows), self._speaker_totals)))
+
+    def _topic_counts(self, mask: int) -> dict[str, int]:
+        return dict(self._made_of("topics", mask, self._count_topics))
+
+    def _count_topics(self, mask: int) -> dict[str, int]:
         topics: dict[str, int] = {}
         sets = self._topic_sets
-        for number, rows_in in Counter(map(self._topic_set_of.__getitem__, rows)).items():
+        for number, rows_in in tally(self._topic_set_of, mask, len(self.rows),
+                                     self._set_totals).items():
             for topic_id in sets[number]:
                 topics[topic_id] = topics.get(topic_id, 0) + rows_in
         return topics
@@ -325,12 +345,17 @@ class Catalog:
         return None
 
 
+def _span(rows: range) -> int:
+    """The mask of the rows in `rows` (a range with step 1)."""
+    return int.from_bytes(bytes(rows.start) + b"\x01" * len(rows), "little")
+
+
 @dataclass(frozen=True, slots=True)
 class Facets:
     """What a view shows: its rows, and per pane how many rows choosing an entry would give
     (see Catalog.facets)."""
 
-    rows: list[int]
+    rows: Sequence[int]  # sorted row indices (a masks.Selection)
     speakers: dict[str, int]
     topics: dict[str, int]
     briefings: dict[str, int]  # a Catalog.ranges key → count

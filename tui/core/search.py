@@ -15,19 +15,22 @@ other plain word, and a phrase, match speakers, topics, the session title and th
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from collections import defaultdict
+from array import array
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, setitem
 
+from .masks import flags, full, indices, mask_of
 from .model import Quote, Session, Speaker, Topic
+from .textindex import KEPT, TextIndex
 
 ALL, SPEAKER, TOPIC = "all", "speaker", "topic"
 SEPARATOR = "\n"  # between fields of a haystack: no folded term contains it
-RECENT = 8  # searches remembered to narrow from, each among its own candidates
 
 
 @lru_cache(maxsize=65536)
@@ -183,39 +186,48 @@ def name_words(speaker: Speaker) -> set[str]:
 
 
 class SearchIndex:
-    """Folded text of every quote and of every speaker, topic and session, built once.
-    `search` narrows from the previous result over the same candidates when the new query
-    only adds to the old one."""
+    """Folded text of every quote (in a `TextIndex`) and of every speaker, topic and
+    session, built once. A term's quotes are found once and kept as a mask (see `masks`), so
+    that a query typed further, and the faceted counts' several searches, find each term's
+    quotes again at the cost of an intersection."""
 
     def __init__(self, quotes: Sequence[Quote]):
         self.quotes = quotes
-        self._text = fold_many([q.text for q in quotes])
+        self.size = len(quotes)
+        self.text = TextIndex(fold_many([q.text for q in quotes]))
         speaker_number, self._speakers = _numberer(lambda s: folded_fields(speaker_text(s)))
-        self._speaker_of = [speaker_number(q.speaker) for q in quotes]  # numbers all first
+        speaker_of = [speaker_number(q.speaker) for q in quotes]  # numbers all first
         #: A word naming speakers on its own (see name_words) → their numbers.
-        self._named: dict[str, set[int]] = defaultdict(set)
+        named: defaultdict[str, set[int]] = defaultdict(set)
         speakers = [q.speaker for q in quotes]
         for speaker in dict(zip(map(id, speakers), speakers)).values():
             number = speaker_number(speaker)
             for word in name_words(speaker):
-                self._named[word].add(number)
-        self._named = dict(self._named)
-        self._session_of, self._sessions = _numbered(
+                named[word].add(number)
+        self._named = dict(named)
+        session_of, self._sessions = _numbered(
             (q.session for q in quotes), lambda s: fold(s.title) if s is not None else "")
         topic_number, self._topics = _numberer(lambda t: folded_fields(topic_text(t)))
-        shapes: dict[tuple, tuple[int, ...]] = {}
-        self._topics_of: list[tuple[int, ...]] = []
+        shapes: dict[tuple, int] = {}  # a quote's topics (by id) → the number of that set
+        #: Each distinct set of topics, as topic numbers; a quote has one set.
+        self._shapes: list[tuple[int, ...]] = []
+        shape_of = []
         for quote in quotes:
             key = tuple(map(id, quote.topics))
-            numbers = shapes.get(key)
-            if numbers is None:
-                numbers = shapes[key] = tuple(map(topic_number, quote.topics))
-            self._topics_of.append(numbers)
-        self._quotes_of: tuple[dict[int, list[int]], ...] | None = None
-        #: The last search among each `within` (by id; the entry holds it, so the id stays
-        #: its own): a faceted view searches a few sets of candidates on every key.
-        self._recent: dict[int, tuple[tuple[Term, ...], object, list[int]]] = {}
-        self._inverted()  # now, with the rest, not on the first keystroke
+            number = shapes.get(key)
+            if number is None:
+                number = shapes[key] = len(self._shapes)
+                self._shapes.append(tuple(map(topic_number, quote.topics)))
+            shape_of.append(number)
+        #: The quotes of each speaker, session and set of topics, by number, in order.
+        self._speaker_of = array("I", speaker_of)
+        self._session_of = array("I", session_of)
+        self._shape_of = array("I", shape_of)
+        self._quotes_of_speaker = _inverted(speaker_of, len(self._speakers))
+        self._quotes_of_session = _inverted(session_of, len(self._sessions))
+        self._quotes_of_shape = _inverted(shape_of, len(self._shapes))
+        self._masks: dict[Term, int] = {}  # a term (never excluded) → its quotes
+        self._lock = threading.Lock()
 
     def names_speaker(self, term: Term) -> bool:
         """Whether `term` is a plain word naming a speaker (see name_words), which then
@@ -223,106 +235,100 @@ class SearchIndex:
         return term.scope == ALL and not term.phrase and term.text in self._named
 
     def search(self, terms: Sequence[Term], within: Sequence[int] | None = None) -> list[int]:
-        """Indices of the quotes matching every term (among `within`, when given), in
-        order. Pass the same `within` object again to let a longer query narrow."""
-        terms = tuple(terms)
-        narrowed = self._narrowed(terms, within)
-        candidates: Sequence[int] = range(len(self.quotes)) if within is None else within
-        hits = list(candidates if narrowed is None else narrowed[1])
-        done = () if narrowed is None else narrowed[0]  # every old hit satisfies these
+        """Indices of the quotes matching every term (among `within`, when given), in order."""
+        found = self.mask(terms, None if within is None else mask_of(within, self.size))
+        return indices(found, self.size)
+
+    def mask(self, terms: Sequence[Term], within: int | None = None) -> int:
+        """The mask of the quotes matching every term (among the mask `within`)."""
+        found = full(self.size) if within is None else within
         for term in sorted(terms, key=attrgetter("exclude")):  # what to keep, then remove
-            if term in done:
-                continue
-            if term.exclude:
-                removed = set(self._filter(term.positive(), hits))
-                hits = [i for i in hits if i not in removed] if removed else hits
-            else:
-                hits = self._filter(term, hits)
-            if not hits:
+            if not found:
                 break
-        recent = self._recent
-        recent.pop(id(within), None)
-        if len(recent) >= RECENT:
-            recent.pop(next(iter(recent)), None)  # the oldest
-        recent[id(within)] = (terms, within, hits)
-        return hits
+            if term.exclude:
+                found ^= found & self.term_mask(term.positive())
+            else:
+                found &= self.term_mask(term)
+        return found
 
-    def _covers(self, old: Term, new: Term) -> bool:
-        """Whether every quote matching `new` also matches `old`. A speaker's name matches
-        fewer quotes than a longer word containing it, so it covers only itself."""
-        if old == new:
-            return True
-        if old.scope != new.scope or old.exclude != new.exclude or self.names_speaker(old):
-            return False
-        if old.exclude:  # a shorter excluded word removes more
-            return not self.names_speaker(new) and new.text in old.text
-        return old.text in new.text
+    def known(self, term: Term) -> bool:
+        """Whether the quotes `term` matches are known already (found for an earlier key)."""
+        return term.positive() in self._masks
 
-    def _narrowed(self, terms: tuple[Term, ...],
-                  within: object) -> tuple[tuple[Term, ...], list[int]] | None:
-        """The last search's terms and hits, when a search for `terms` among `within` can
-        start from them (every old term is covered by a new one); else None."""
-        last = self._recent.get(id(within))  # one read: a worker thread may be replacing it
-        if last is None or not terms:
-            return None
-        old_terms, old_within, old_hits = last
-        if old_within is within and old_terms and all(
-                any(self._covers(o, n) for n in terms) for o in old_terms):
-            return old_terms, old_hits
-        return None
+    def quick(self, term: Term) -> bool:
+        """Whether `term`'s quotes are known, or found in about one pass over the quotes
+        (see TextIndex.quick)."""
+        term = term.positive()
+        return term in self._masks or term.scope != ALL or self.text.quick(term.text)
 
-    def narrowed_size(self, terms: Sequence[Term], within: object = None) -> int | None:
-        """How many quotes a search for `terms` among `within` would look at, when it can
-        narrow the last search's hits; None when it would look at them all again."""
-        narrowed = self._narrowed(tuple(terms), within)
-        return None if narrowed is None else len(narrowed[1])
+    def term_mask(self, term: Term) -> int:
+        """The mask of the quotes `term` (not an excluded one) matches."""
+        found = self._masks.get(term)
+        if found is None:
+            found = self._find(term)
+            with self._lock:
+                if len(self._masks) >= KEPT:
+                    del self._masks[next(iter(self._masks))]  # the oldest
+                self._masks[term] = found
+        return found
 
-    def _filter(self, term: Term, candidates: list[int]) -> list[int]:
+    def _find(self, term: Term) -> int:
         word = term.text
-        named = self._named.get(word) if self.names_speaker(term) else None
-        if named is not None:
-            speaker_of = self._speaker_of
-            return [i for i in candidates if speaker_of[i] in named]
-        topics_of = self._topics_of
-        good_topics = {n for n, hay in enumerate(self._topics) if word in hay}
+        if self.names_speaker(term):
+            return self._of(self._quotes_of_speaker, self._named[word])
+        good = {n for n, hay in enumerate(self._topics) if word in hay}
+        shapes = {s for s, topics in enumerate(self._shapes) if not good.isdisjoint(topics)}
         if term.scope == TOPIC:
-            return [i for i in candidates if any(t in good_topics for t in topics_of[i])]
-        speaker_of = self._speaker_of
-        good_speakers = {n for n, hay in enumerate(self._speakers) if word in hay}
+            return self._of(self._quotes_of_shape, shapes)
+        speakers = {n for n, hay in enumerate(self._speakers) if word in hay}
         if term.scope == SPEAKER:
-            return [i for i in candidates if speaker_of[i] in good_speakers]
-        text = self._text
-        good_sessions = {n for n, hay in enumerate(self._sessions) if hay and word in hay}
-        # (word in text[i] for each candidate, as a chain of maps that runs in C)
-        direct = list(compress(candidates, map(str.__contains__, map(text.__getitem__,
-                                                                        candidates), repeat(word))))
-        if len(direct) == len(candidates) or not (good_topics or good_speakers or good_sessions):
-            return direct  # (every candidate's own text matches: nothing to add)
-        # Quotes whose speaker, topic or session matches, from the inverted lists.
-        extra: set[int] = set()
-        for lists, numbers in zip(self._inverted(), (good_speakers, good_topics, good_sessions)):
-            for number in numbers:
-                extra.update(lists.get(number, ()))
-        if not isinstance(candidates, range) or len(candidates) != len(self.quotes):
-            extra.intersection_update(candidates)
-        extra.update(direct)
-        return sorted(extra)
+            return self._of(self._quotes_of_speaker, speakers)
+        found = self.text.containing(word)
+        sessions = {n for n, hay in enumerate(self._sessions) if hay and word in hay}
+        parts = [(quotes_of, number_of, numbers) for quotes_of, number_of, numbers in (
+            (self._quotes_of_speaker, self._speaker_of, speakers),
+            (self._quotes_of_shape, self._shape_of, shapes),
+            (self._quotes_of_session, self._session_of, sessions)) if numbers]
+        missing = self.size - found.bit_count()
+        if not parts or not missing:
+            return found
+        if missing * len(parts) <= sum(self._cost(quotes_of, numbers)
+                                       for quotes_of, _, numbers in parts):
+            # Few quotes lack the word: look at each of those.
+            outside = list(compress(range(self.size), flags(full(self.size) ^ found, self.size)))
+            extra: set[int] = set()
+            for _, number_of, numbers in parts:
+                extra.update(compress(outside, map(numbers.__contains__,
+                                                   map(number_of.__getitem__, outside))))
+            return found | mask_of(extra, self.size)
+        for quotes_of, _, numbers in parts:
+            found |= self._of(quotes_of, numbers)
+        return found
 
-    def _inverted(self) -> tuple[dict[int, list[int]], dict[int, list[int]], dict[int, list[int]]]:
-        """The quotes of each speaker, topic and session number, in order."""
-        if self._quotes_of is None:
-            speakers: defaultdict[int, list[int]] = defaultdict(list)
-            topics: defaultdict[int, list[int]] = defaultdict(list)
-            sessions: defaultdict[int, list[int]] = defaultdict(list)
-            for i, speaker in enumerate(self._speaker_of):
-                speakers[speaker].append(i)
-            for i, session in enumerate(self._session_of):
-                sessions[session].append(i)
-            for i, numbers in enumerate(self._topics_of):
-                for topic in numbers:
-                    topics[topic].append(i)
-            self._quotes_of = (dict(speakers), dict(topics), dict(sessions))
-        return self._quotes_of
+    def _cost(self, quotes_of: list[array], numbers: set[int]) -> int:
+        """How many quotes `_of(quotes_of, numbers)` visits."""
+        taken = sum(len(quotes_of[n]) for n in numbers)
+        return min(taken, self.size - taken)
+
+    def _of(self, quotes_of: list[array], numbers: set[int]) -> int:
+        """The mask of the quotes of the speakers (sessions, sets of topics) numbered
+        `numbers`, each quote having one: when those are most quotes, from the others'."""
+        if not numbers:
+            return 0
+        taken = sum(len(quotes_of[n]) for n in numbers)
+        if taken * 2 <= self.size:
+            return mask_of(chain.from_iterable(quotes_of[n] for n in numbers), self.size)
+        others = (quotes_of[n] for n in range(len(quotes_of)) if n not in numbers)
+        return full(self.size) ^ mask_of(chain.from_iterable(others), self.size)
+
+
+def _inverted(number_of: list[int], count: int) -> list[array]:
+    """For each of `count` numbers, the indices `i` with `number_of[i]` equal to it (gathered
+    by a C loop into a dict per number, whose keys keep their order)."""
+    found: list[dict[int, int]] = [{} for _ in range(count)]
+    deque(map(setitem, map(found.__getitem__, number_of), range(len(number_of)), repeat(1)),
+          maxlen=0)
+    return [array("I", f) for f in found]
 
 
 @lru_cache(maxsize=256)

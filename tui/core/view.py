@@ -91,14 +91,8 @@ class View:
         )
 
     def rows(self, catalog: Catalog) -> list[int]:
-        rows = catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog))
-        if self.session is None:
-            return rows
-        key, session_id = self.session
-        span = catalog.ranges.get(key, range(0))
-        quotes = catalog.rows
-        return [i for i in rows if i in span and (session := quotes[i].quote.session)
-                is not None and session.id == session_id]
+        return catalog.select(self.speakers, self.topics, self.terms, self._briefing(catalog),
+                              self.session)
 
     def counts(self, catalog: Catalog) -> Facets:
         """The rows, and each pane's counts of what choosing an entry would give (a session
@@ -108,8 +102,8 @@ class View:
 
     def quick(self, catalog: Catalog) -> bool:
         """Whether `facets` would take well under a frame (see Catalog.quick)."""
-        return self.session is None and catalog.quick(
-            self.speakers, self.topics, self.terms, self._briefing(catalog))
+        return catalog.quick(self.speakers, self.topics, self.terms, self._briefing(catalog),
+                             self.session)
 
     def session_title(self, catalog: Catalog) -> str | None:
         if self.session is None:
