@@ -193,10 +193,9 @@ class Catalog:
                     if topics else rows)
         by_briefing = (self._select(speakers, topics, terms, None, session, searched)
                        if briefing is not None else rows)
-        in_briefing = self._made_of("flags", by_briefing, lambda m: flags(m, len(self.rows)))
         return Facets(
             self._rows(rows), self._speaker_counts(by_speaker), self._topic_counts(by_topic),
-            {key: in_briefing.count(1, span.start, span.stop) for key, span in self.ranges.items()},
+            dict(self._made_of("briefings", by_briefing, self._count_briefings)),
             by_briefing.bit_count(),
         )
 
@@ -291,6 +290,12 @@ class Catalog:
 
     def _topic_counts(self, mask: int) -> dict[str, int]:
         return dict(self._made_of("topics", mask, self._count_topics))
+
+    def _count_briefings(self, mask: int) -> dict[str, int]:
+        if len(self.ranges) == 1:
+            return dict.fromkeys(self.ranges, mask.bit_count())
+        count = flags(mask, len(self.rows)).count
+        return {key: count(1, span.start, span.stop) for key, span in self.ranges.items()}
 
     def _count_topics(self, mask: int) -> dict[str, int]:
         topics: dict[str, int] = {}

@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, setitem
 
-from .masks import flags, full, indices, mask_of
+from .masks import full, indices, mask_of
 from .model import Quote, Session, Speaker, Topic
 from .textindex import KEPT, TextIndex
 
@@ -219,13 +219,10 @@ class SearchIndex:
                 number = shapes[key] = len(self._shapes)
                 self._shapes.append(tuple(map(topic_number, quote.topics)))
             shape_of.append(number)
-        #: The quotes of each speaker, session and set of topics, by number, in order.
-        self._speaker_of = array("I", speaker_of)
-        self._session_of = array("I", session_of)
-        self._shape_of = array("I", shape_of)
-        self._quotes_of_speaker = _inverted(speaker_of, len(self._speakers))
-        self._quotes_of_session = _inverted(session_of, len(self._sessions))
-        self._quotes_of_shape = _inverted(shape_of, len(self._shapes))
+        #: Speakers, sessions and sets of topics by number, each quote's, and each one's quotes.
+        self._by_speaker = _Kind(speaker_of, len(self._speakers))
+        self._by_session = _Kind(session_of, len(self._sessions))
+        self._by_shape = _Kind(shape_of, len(self._shapes))
         self._masks: dict[Term, int] = {}  # a term (never excluded) → its quotes
         self._lock = threading.Lock()
 
@@ -275,51 +272,69 @@ class SearchIndex:
     def _find(self, term: Term) -> int:
         word = term.text
         if self.names_speaker(term):
-            return self._of(self._quotes_of_speaker, self._named[word])
-        good = {n for n, hay in enumerate(self._topics) if word in hay}
+            return self._of(self._by_speaker, self._named[word])
+        good = _having(self._topics, word)
         shapes = {s for s, topics in enumerate(self._shapes) if not good.isdisjoint(topics)}
         if term.scope == TOPIC:
-            return self._of(self._quotes_of_shape, shapes)
-        speakers = {n for n, hay in enumerate(self._speakers) if word in hay}
+            return self._of(self._by_shape, shapes)
+        speakers = _having(self._speakers, word)
         if term.scope == SPEAKER:
-            return self._of(self._quotes_of_speaker, speakers)
+            return self._of(self._by_speaker, speakers)
         found = self.text.containing(word)
-        sessions = {n for n, hay in enumerate(self._sessions) if hay and word in hay}
-        parts = [(quotes_of, number_of, numbers) for quotes_of, number_of, numbers in (
-            (self._quotes_of_speaker, self._speaker_of, speakers),
-            (self._quotes_of_shape, self._shape_of, shapes),
-            (self._quotes_of_session, self._session_of, sessions)) if numbers]
+        sessions = _having(self._sessions, word)
+        parts = [(kind, numbers) for kind, numbers in (
+            (self._by_speaker, speakers), (self._by_shape, shapes),
+            (self._by_session, sessions)) if numbers]
         missing = self.size - found.bit_count()
         if not parts or not missing:
             return found
-        if missing * len(parts) <= sum(self._cost(quotes_of, numbers)
-                                       for quotes_of, _, numbers in parts):
+        if missing * len(parts) <= sum(self._cost(kind, numbers) for kind, numbers in parts):
             # Few quotes lack the word: look at each of those.
-            outside = list(compress(range(self.size), flags(full(self.size) ^ found, self.size)))
+            outside = indices(full(self.size) ^ found, self.size)
             extra: set[int] = set()
-            for _, number_of, numbers in parts:
+            for kind, numbers in parts:
                 extra.update(compress(outside, map(numbers.__contains__,
-                                                   map(number_of.__getitem__, outside))))
+                                                   map(kind.number_of.__getitem__, outside))))
             return found | mask_of(extra, self.size)
-        for quotes_of, _, numbers in parts:
-            found |= self._of(quotes_of, numbers)
+        for kind, numbers in parts:
+            found |= self._of(kind, numbers)
         return found
 
-    def _cost(self, quotes_of: list[array], numbers: set[int]) -> int:
-        """How many quotes `_of(quotes_of, numbers)` visits."""
-        taken = sum(len(quotes_of[n]) for n in numbers)
+    def _cost(self, kind: _Kind, numbers: set[int]) -> int:
+        """How many quotes `_of(kind, numbers)` visits."""
+        taken = kind.taken(numbers)
         return min(taken, self.size - taken)
 
-    def _of(self, quotes_of: list[array], numbers: set[int]) -> int:
+    def _of(self, kind: _Kind, numbers: set[int]) -> int:
         """The mask of the quotes of the speakers (sessions, sets of topics) numbered
-        `numbers`, each quote having one: when those are most quotes, from the others'."""
+        `numbers`: when those are most quotes, from the others'."""
         if not numbers:
             return 0
-        taken = sum(len(quotes_of[n]) for n in numbers)
-        if taken * 2 <= self.size:
-            return mask_of(chain.from_iterable(quotes_of[n] for n in numbers), self.size)
-        others = (quotes_of[n] for n in range(len(quotes_of)) if n not in numbers)
+        if kind.taken(numbers) * 2 <= self.size:
+            return mask_of(chain.from_iterable(map(kind.quotes_of.__getitem__, numbers)),
+                           self.size)
+        others = (kind.quotes_of[n] for n in range(len(kind.quotes_of)) if n not in numbers)
         return full(self.size) ^ mask_of(chain.from_iterable(others), self.size)
+
+
+def _having(hays: list[str], word: str) -> set[int]:
+    """The numbers of the haystacks that contain `word`."""
+    return set(compress(range(len(hays)), map(str.__contains__, hays, repeat(word))))
+
+
+class _Kind:
+    """Speakers, sessions or sets of topics, numbered: each quote has one of them."""
+
+    __slots__ = ("number_of", "quotes_of", "sizes")
+
+    def __init__(self, number_of: list[int], count: int):
+        self.number_of = array("I", number_of)
+        self.quotes_of = _inverted(number_of, count)
+        self.sizes = list(map(len, self.quotes_of))
+
+    def taken(self, numbers: set[int]) -> int:
+        """How many quotes the ones numbered `numbers` have."""
+        return sum(map(self.sizes.__getitem__, numbers))
 
 
 def _inverted(number_of: list[int], count: int) -> list[array]:

@@ -19,7 +19,8 @@ from operator import setitem
 
 from .masks import full, indices, mask_of
 
-DENSE = 32  # a word in at least one quote in DENSE has a mask; a rarer word, a list
+DENSE = 64  # a word in at least one quote in DENSE has a mask; a rarer word, a list
+MASKS = 512  # masks at most (the commonest words): a mask takes a byte per quote
 SAMPLE = 4096  # texts read to judge which words are common
 QUICK_READS = 20_000  # texts read for a piece in well under a frame
 KEPT = 64  # pieces of text remembered (their words and their quotes)
@@ -39,7 +40,8 @@ class TextIndex:
         counts = Counter(chain.from_iterable(map(str.split, sample)))
         common = max(1, len(sample) // DENSE)
         sinks: defaultdict[str, bytearray | dict] = defaultdict(dict)
-        sinks.update((word, bytearray(size)) for word, count in counts.items() if count >= common)
+        sinks.update((word, bytearray(size)) for word, count in counts.most_common(MASKS)
+                     if count >= common)
         sink = sinks.__getitem__
         for i, text in enumerate(texts):
             deque(map(setitem, map(sink, text.split()), repeat(i), repeat(1)), maxlen=0)
