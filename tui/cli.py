@@ -270,7 +270,8 @@ def run_show(argv: Sequence[str]) -> int:
         print(problem, file=sys.stderr)
     if not briefings:  # files with errors are reported and skipped; the others are shown
         return 1
-    from .core.catalog import Catalog, filter_rows
+    from .core.catalog import Catalog
+    from .core.searchindex import filter_rows
     from .output import export
 
     catalog = Catalog(briefings)

@@ -9,14 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.catalog import Catalog, filter_rows
+from tui.core.catalog import Catalog
 from tui.core.loader import load
 from tui.core.masks import indices
 from tui.core.search import (
     ALL,
     SPEAKER,
     TOPIC,
-    SearchIndex,
     Term,
     excerpt_span,
     fold,
@@ -26,6 +25,7 @@ from tui.core.search import (
     spans,
     speaker_text,
 )
+from tui.core.searchindex import SearchIndex, filter_rows
 from tui.core.textindex import TextIndex
 
 from support import SEED

@@ -15,13 +15,13 @@ from tui.core.loader import load
 from tui.core.search import (
     SPEAKER,
     TOPIC,
-    SearchIndex,
     fold,
     folded_fields,
     parse_query,
     speaker_text,
     topic_text,
 )
+from tui.core.searchindex import SearchIndex
 
 QUERIES = ["cooperation", "@bjork", "#energy", "trade solar", '"climate water"', "session",
            "s1", "@s12", "#t3", "and", "e", "zzz", "water @son", "#and energy"]

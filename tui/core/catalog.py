@@ -17,14 +17,13 @@ from .search import (
     ALL,
     SPEAKER,
     TOPIC,
-    SearchIndex,
     Term,
     matches,
-    parse_query,
     session_text,
     speaker_text,
     topic_text,
 )
+from .searchindex import SearchIndex
 from .suggest import close_names
 
 SESSION = "session"  # a scope of `Catalog.names`, beside search's SPEAKER, TOPIC and ALL
@@ -323,7 +322,7 @@ class Catalog:
 
     def finds(self, query: str, scope: str) -> bool:
         """Whether any speaker (SPEAKER), topic (TOPIC) or session (SESSION) of the briefings
-        matches `query` as `filter_rows` matches it."""
+        matches `query` as `searchindex.filter_rows` matches it."""
         if scope == SPEAKER:
             texts = (speaker_text(s) for b in self.briefings for s in b.speakers)
         elif scope == TOPIC:
@@ -370,26 +369,3 @@ class Facets:
 def briefing_key(briefing: Briefing) -> str:
     """How the reader names a briefing among others: its path."""
     return str(briefing.path)
-
-
-def filter_rows(
-    rows: Sequence[Row],
-    speaker: str | None = None,
-    topic: str | None = None,
-    session: str | None = None,
-    search: str | None = None,
-) -> list[Row]:
-    """The rows whose speaker, any topic, session and text match the given queries (all
-    given filters must match; each is case- and accent-insensitive)."""
-    out = list(rows)
-    if speaker:
-        out = [r for r in out if matches(speaker, speaker_text(r.quote.speaker))]
-    if topic:
-        out = [r for r in out if any(matches(topic, topic_text(t)) for t in r.quote.topics)]
-    if session:
-        out = [r for r in out if r.quote.session and matches(session, session_text(r.quote.session))]
-    if search:
-        terms = parse_query(search)
-        index = SearchIndex([r.quote for r in out])
-        out = [out[i] for i in index.search(terms)]
-    return out
