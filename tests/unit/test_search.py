@@ -437,7 +437,7 @@ def test_build_index_from_two_threads_builds_one_index(nordic, monkeypatch):
     import threading
     import time
 
-    import tui.core.catalog
+    import tui.core.searchindex
 
     built = []
 
@@ -447,7 +447,7 @@ def test_build_index_from_two_threads_builds_one_index(nordic, monkeypatch):
             time.sleep(0.05)  # long enough for the other threads to ask meanwhile
             super().__init__(quotes)
 
-    monkeypatch.setattr(tui.core.catalog, "SearchIndex", Counted)
+    monkeypatch.setattr(tui.core.searchindex, "SearchIndex", Counted)
     catalog = Catalog([nordic])
     found = []
     threads = [threading.Thread(target=lambda: found.append(catalog.build_index()))

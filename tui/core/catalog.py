@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from .masks import Selection, flags, full, tally
 from .model import Briefing, Quote, Row, Speaker, Topic, new_row, when_key
@@ -23,8 +24,10 @@ from .search import (
     speaker_text,
     topic_text,
 )
-from .searchindex import SearchIndex
 from .suggest import close_names
+
+if TYPE_CHECKING:
+    from .searchindex import SearchIndex
 
 SESSION = "session"  # a scope of `Catalog.names`, beside search's SPEAKER, TOPIC and ALL
 
@@ -148,6 +151,8 @@ class Catalog:
         The reader calls this after the first paint; a search before that builds it too."""
         with self._lock:
             if self._index is None:
+                from .searchindex import SearchIndex  # not before the first paint
+
                 self._index = SearchIndex(self.rows.quotes)
         return self._index
 
