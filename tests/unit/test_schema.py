@@ -136,6 +136,8 @@ def _set(doc, path, value):
     target = doc
     for key in path[:-1]:
         target = target[key]
+    if isinstance(target, dict) and not isinstance(path[-1], str):
+        raise TypeError("a table's keys are strings")  # a list's index, the list replaced
     if value is _DELETE:
         del target[path[-1]]
     else:
