@@ -132,6 +132,35 @@ async def test_a_key_that_leaves_the_results_repaints_no_list_or_layout(seed, mo
         assert recorder.layouts == 0
 
 
+async def test_a_new_count_lays_out_only_when_a_scrollbar_comes_or_goes(seed, monkeypatch):
+    async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        quotes = screen.query_one(QuotesList)
+        recorder = Recorder(monkeypatch, panes(screen))
+        await pilot.press("slash")
+        await pilot.pause()
+        # The first key after the start: every list keeps the width its resize gave it.
+        await recorder.key(pilot, "c")
+        assert len(screen.in_view) == len(seed.quotes)
+        assert recorder.layouts == 0
+        # Fewer quotes, still more than the pane holds: only the scrollbar is updated.
+        await recorder.key(pilot, "o")
+        height = len(screen.in_view) * quotes.row_height
+        assert len(screen.in_view) < len(seed.quotes)
+        assert height > quotes.scrollable_content_region.height
+        assert recorder.layouts == 0
+        assert quotes.virtual_size.height == height
+        assert quotes.vertical_scrollbar.window_virtual_size == height
+        # So few that the scrollbar goes: that needs the layout pass.
+        await pilot.press("escape", "escape", "slash", "at")
+        await pilot.pause()
+        await recorder.key(pilot, "b")
+        assert len(screen.in_view) * quotes.row_height <= quotes.scrollable_content_region.height
+        assert recorder.layouts
+        assert not quotes.show_vertical_scrollbar
+
+
 async def test_a_counts_pane_repaints_only_the_rows_whose_counts_changed(seed, monkeypatch):
     async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -1,10 +1,14 @@
 """Which cells of a line changed: Textual writes every cell of a refreshed region again, so
-the panes refresh only the span of a line that now draws differently."""
+the panes refresh only the span of a line that now draws differently; and a new length
+that lays out only the scrollbar."""
 
 from __future__ import annotations
 
 from rich.cells import get_character_cell_size
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 WIDE = ""  # the second cell of a two-cell character
 
@@ -52,3 +56,16 @@ def changed_span(old: Strip | None, new: Strip) -> tuple[int, int] | None:
     while end < len(after) and after[end][0] == WIDE:
         end += 1
     return start, end
+
+
+def resize(pane: ScrollView, size: Size) -> None:
+    """Give `pane` a new virtual size. When its vertical scrollbar neither comes nor goes,
+    only the scrollbar is updated: a layout pass repaints every scrollbar on the screen."""
+    if size == pane.virtual_size:
+        return
+    viewport = pane.scrollable_content_region.height
+    if (size.height > viewport) != (pane.virtual_size.height > viewport):
+        pane.virtual_size = size
+        return
+    pane.set_reactive(Widget.virtual_size, size)
+    pane._scroll_update(size)  # Textual's own update of the scrollbars for a new size

@@ -15,7 +15,7 @@ from textual.strip import Strip
 from ...core.model import Row
 from ...core.search import excerpt_span
 from ...core.view import Highlight
-from .changes import changed_span
+from .changes import changed_span, resize
 from .marking import MATCH_CSS, marked
 
 LABEL = 9  # cells of a field's label ("Session  "), under which its wrapped lines start
@@ -108,8 +108,7 @@ class DetailPane(ScrollView, can_focus=True):
         self.content, self._wrapped = text, (-1, [])
         after = self.lines(width)
         size = Size(width, len(after))
-        if size != self.virtual_size:
-            self._resize_text(size)
+        resize(self, size)
         if home and self.scroll_offset.y:
             self.scroll_home(animate=False)  # a scroll repaints the pane
             return
@@ -121,16 +120,6 @@ class DetailPane(ScrollView, can_focus=True):
                                 after[line] if line < len(after) else blank)
             if span is not None:
                 self.refresh(Region(span[0], y, span[1] - span[0], 1))
-
-    def _resize_text(self, size: Size) -> None:
-        """A new length of text: when the scrollbar neither comes nor goes, only it is
-        updated (a layout pass repaints every scrollbar on the screen)."""
-        viewport = self.scrollable_content_region.height
-        if (size.height > viewport) != (self.virtual_size.height > viewport):
-            self.virtual_size = size
-            return
-        self.set_reactive(DetailPane.virtual_size, size)
-        self._scroll_update(size)  # Textual's own update of the scrollbars for a new size
 
     def notify_style_update(self) -> None:
         self._wrapped = (-1, [])

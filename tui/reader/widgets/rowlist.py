@@ -16,7 +16,7 @@ from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .changes import changed_span
+from .changes import changed_span, resize
 from .marking import MATCH_CSS
 
 # The keys that move a cursor over rows (RowList, SourceText): to actions move, first,
@@ -74,8 +74,8 @@ class RowList(ScrollView, can_focus=True):
 
     BINDINGS = [*MOVES, Binding("enter", "choose", "Choose", show=False)]
 
-    # A new number of rows needs a layout (the scrollbar), not a repaint of every row:
-    # set_count repaints what changed.
+    # A new number of rows needs the scrollbar updated (a layout pass when it comes or goes),
+    # not a repaint of every row: set_count repaints what changed.
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=True, repaint=False)
     # Not repainted by the reactive: a move refreshes only the two rows it changes.
     cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
@@ -128,9 +128,7 @@ class RowList(ScrollView, can_focus=True):
         draw differently."""
         self.count = count
         self._lines.clear()
-        size = Size(self.size.width, max(count, 1) * self.row_height)
-        if size != self.virtual_size:  # a new size means a new layout: only when needed
-            self.virtual_size = size
+        resize(self, self._virtual_size())
         target = self.validate_cursor(self.cursor if cursor is None else cursor)
         if target != self.cursor:
             self.cursor = target
@@ -168,8 +166,13 @@ class RowList(ScrollView, can_focus=True):
         self._drawn = {line: drawn[line] for line in lines if line in drawn}
 
     # -- rendering ---------------------------------------------------------------------------
+    def _virtual_size(self) -> Size:
+        """The rows' size, as wide as the content: the same after a resize as after a new
+        count (a new width would lay out the screen again on the next key)."""
+        return Size(self.size.width, max(self.count, 1) * self.row_height)
+
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, max(self.count, 1) * self.row_height)
+        self.virtual_size = self._virtual_size()
         self._lines.clear()
         self._scroll_to_cursor()
 
