@@ -10,7 +10,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
@@ -35,12 +34,13 @@ from ..widgets.searchbar import SearchBar
 from ..widgets.speakers import SpeakersList
 from ..widgets.statusline import StatusLine
 from ..widgets.topics import TopicsList
+from .pacing import PacedScreen
 
 WIDE = 150  # columns from which the detail pane stands beside the quotes
 SYNC_ROWS = 20_000  # catalogs smaller than this are filtered and searched on the UI thread
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(PacedScreen):
     # The quotes pane has the focus from the start, not from on_mount (docs/performance.md).
     AUTO_FOCUS = "#quotes"
     ALLOW_IN_MAXIMIZED_VIEW = "KeysBar"  # a zoomed pane keeps its keys in sight
