@@ -177,6 +177,56 @@ async def test_a_counts_pane_repaints_only_the_rows_whose_counts_changed(seed, m
         assert recorder.lines("speakers") == changed
 
 
+def count_drawn(monkeypatch) -> list[tuple[str, int]]:
+    """(pane id, row) of every row the lists draw from now on (each once per drawing)."""
+    drawn: list[tuple[str, int]] = []
+    for pane in (QuotesList, SpeakersList, TopicsList):
+        real = pane.render_row
+
+        def render_row(self, index, width, _real=real):
+            drawn.append((self.id, index))
+            return _real(self, index, width)
+
+        monkeypatch.setattr(pane, "render_row", render_row)
+    return drawn
+
+
+async def test_a_focus_change_draws_again_only_the_cursor_row(seed, monkeypatch):
+    async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j")  # a cursor row not yet drawn without the focus
+        await pilot.pause()
+        drawn = count_drawn(monkeypatch)
+        await pilot.press("slash")  # the quotes pane's border and cursor row change
+        await pilot.pause()
+        assert drawn == [("quotes", 1)]
+        drawn.clear()
+        await pilot.press("escape")  # both looks of the cursor row are kept
+        await pilot.pause()
+        assert drawn == []
+
+
+async def test_a_search_key_draws_again_the_entries_it_marks_or_counts_anew(seed, monkeypatch):
+    async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        speakers = screen.query_one(SpeakersList)
+        await pilot.press("slash", *"trad")
+        await pilot.pause()
+        counts_before = dict(speakers.counts)
+        drawn = count_drawn(monkeypatch)
+        await pilot.press("e")
+        await pilot.pause()
+        named = {row for row, entry in enumerate(speakers.entries)
+                 if "trad" in f"{entry.speaker.name} {entry.speaker.role}".lower()}
+        counted = {row for row, entry in enumerate(speakers.entries)
+                   if speakers.counts.get(entry.id, 0) != counts_before.get(entry.id, 0)}
+        assert counted, "the seed's counts for 'trade' differ from those for 'trad'"
+        rows = {row for pane, row in drawn if pane == "speakers"}
+        assert counted <= rows <= counted | named
+        assert len(rows) < len(speakers.entries)
+
+
 async def test_the_quotes_title_repaints_only_the_border_row(seed, monkeypatch):
     async with make_app(briefings=[seed]).run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -20,6 +20,7 @@ from tui.store.paths import expand
 from tui.store.watch import Library
 
 from support import DATA
+from support.painted import painted
 from support.reference import plain_counts
 
 LIBRARY = DATA / "library"
@@ -199,6 +200,9 @@ async def test_live_reload_keeps_search_and_shows_errors_and_gone(library):
         await _reload(app, pilot)
         assert screen.view.query == "glacier" and len(screen.in_view) == 1
         assert "Melting" in screen.query_one(QuotesList).current().quote.text
+        # Drawn anew: the row at the same place with the same highlight shows the new text.
+        drawn = " ".join(strip.text for strip in painted(app, screen.query_one(QuotesList)))
+        assert "Melting glaciers" in drawn
 
         target.write_text("format = = 1\n", "utf-8")
         await _reload(app, pilot)

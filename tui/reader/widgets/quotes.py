@@ -69,9 +69,15 @@ class QuotesList(RowList):
         """Show the catalog `rows` at the sorted indices `indices`, marking `highlight`, with
         the cursor on catalog row `keep` when it is shown, else on the nearest row after it
         (the last row when none follows), in sight."""
+        if rows is not self.rows:
+            self.forget_rows()  # another catalog's rows (a reload)
         self.rows, self.indices, self.highlight = rows, indices, highlight
         cursor = 0 if keep is None else bisect.bisect_left(indices, keep)
         self.set_count(len(indices), cursor)
+
+    def row_key(self, index: int) -> tuple:
+        """A quote's row draws its catalog row, with the highlight, in its height."""
+        return (self.indices[index], self.highlight, self.show_meeting, self.row_height)
 
     def step_match(self, step: int) -> str:
         """`n` and `N`: the cursor `step` rows on, wrapping round; says where it is ("match

@@ -3,6 +3,8 @@ lines are cached, so it holds 100k rows as easily as ten. Subclasses say how to 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Span, Text
@@ -98,8 +100,10 @@ class RowList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.count = 0
-        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(2048)
+        self._lines: LRUCache[tuple, list[Strip]] = LRUCache(2048)  # by index: until set_count
+        self._kept: LRUCache[tuple, list[Strip]] = LRUCache(2048)  # by row_key: until restyled
         self._styles: dict[str, Style] = {}
+        self._restyled = False
         self._drawn: dict[int, Strip] = {}  # virtual line -> the strip last drawn there
 
     def style_of(self, name: str) -> Style:
@@ -111,11 +115,29 @@ class RowList(ScrollView, can_focus=True):
         return style
 
     def notify_style_update(self) -> None:
-        self._styles.clear()
-        self._lines.clear()
+        self._restyled = True  # the drawn rows are checked against the new styles when drawn
         super().notify_style_update()
 
+    def _check_styles(self) -> None:
+        """After a restyle: forget the drawn rows only if a style they are drawn in changed
+        (a focus change restyles a pane for its border alone)."""
+        self._restyled = False
+        old, self._styles = self._styles, {}
+        if any(self.style_of(name) != style for name, style in old.items()):
+            self._lines.clear()
+            self._kept.clear()
+
     # -- for subclasses ----------------------------------------------------------------------
+    def row_key(self, index: int) -> Hashable | None:
+        """For subclasses that can say it: a value that differs whenever row `index` would
+        draw differently (its cursor and the width apart). Its lines are then drawn once and
+        kept across set_count; None (the default): drawn again after each set_count."""
+        return None
+
+    def forget_rows(self) -> None:
+        """Draw every row again: the rows' keys no longer say what they draw (new entries)."""
+        self._kept.clear()
+
     def render_row(self, index: int, width: int) -> list[Text]:
         """The `row_height` lines of row `index`, unstyled by the cursor: new Text objects
         each time (the caller changes them in place)."""
@@ -134,12 +156,6 @@ class RowList(ScrollView, can_focus=True):
             self.cursor = target
         else:
             self._scroll_to_cursor()
-        self._refresh_changed()
-
-    def redraw(self) -> None:
-        """Forget rendered rows (styles or highlights changed) and repaint the visible lines
-        that now draw differently."""
-        self._lines.clear()
         self._refresh_changed()
 
     def set_title(self, title: str) -> None:
@@ -177,12 +193,10 @@ class RowList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def on_focus(self) -> None:
-        self._styles.clear()
-        self.redraw()
+        self._refresh_changed()  # the cursor row
 
     def on_blur(self) -> None:
-        self._styles.clear()
-        self.redraw()
+        self._refresh_changed()
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
@@ -191,6 +205,8 @@ class RowList(ScrollView, can_focus=True):
 
     def _strip(self, line: int) -> Strip:
         """What virtual line `line` shows now."""
+        if self._restyled:
+            self._check_styles()
         width = self.scrollable_content_region.width
         index, sub = divmod(line, self.row_height)
         base = self.style_of("")
@@ -202,11 +218,12 @@ class RowList(ScrollView, can_focus=True):
         if index >= self.count:
             return Strip.blank(width, base)
         on_cursor = index == self.cursor
-        key = (index, width, on_cursor, on_cursor and self.has_focus)
-        strips = self._lines.get(key)
+        row = self.row_key(index)
+        cache = self._lines if row is None else self._kept
+        key = (index if row is None else row, width, on_cursor, on_cursor and self.has_focus)
+        strips = cache.get(key)
         if strips is None:
-            strips = self._render_strips(index, width, on_cursor)
-            self._lines[key] = strips
+            strips = cache[key] = self._render_strips(index, width, on_cursor)
         return strips[sub] if sub < len(strips) else Strip.blank(width, base)
 
     def _empty_strips(self, width: int) -> list[Strip]:

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ...core.sanitize import one_line
+from ...core.search import spans
 from .entrylist import EntryList
 from .marking import marked
 
@@ -15,10 +16,21 @@ class SpeakersList(EntryList):
     BINDINGS = [Binding("enter", "choose", "Filter by speaker")]
     empty_text = "No speakers"
 
+    def matches(self, entry) -> tuple:
+        needles = self.highlight.speaker
+        if not needles:
+            return ()
+        return (tuple(spans(one_line(entry.speaker.name), needles)),
+                tuple(spans(self._detail(entry), needles)))
+
+    @staticmethod
+    def _detail(entry) -> str:
+        return one_line(entry.speaker.role or entry.speaker.affiliation)
+
     def body(self, entry, match: Style, dim: Style, chosen: bool) -> Text:
         needles = self.highlight.speaker
         text = marked(one_line(entry.speaker.name), needles, match, "bold" if chosen else "")
-        detail = one_line(entry.speaker.role or entry.speaker.affiliation)
+        detail = self._detail(entry)
         if detail:
             text.append(" ")
             text.append_text(marked(detail, needles, match, dim))
