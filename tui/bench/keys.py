@@ -7,6 +7,7 @@ import re
 import shlex
 import statistics
 import sys
+import time
 from pathlib import Path
 
 from ..core.catalog import Catalog
@@ -88,6 +89,26 @@ def typing_latency(path: Path, env: dict[str, str], cwd: Path, total: int,
         return latencies, term.peak_rss_mb()
     finally:
         term.close()
+
+
+def searching_in_process(path: Path, runs: int = 3) -> tuple[list[float], float]:
+    """CPU time (s) of the view's search and faceted counts for each prefix of QUERIES typed
+    one key at a time, a new catalog for each of `runs` runs (so nothing found in one run
+    is known to the next); and the index's build (s, median)."""
+    briefing, _ = check(path)
+    times, builds = [], []
+    for _ in range(runs):
+        catalog = Catalog([briefing])
+        start = time.thread_time()
+        catalog.build_index()
+        builds.append(time.thread_time() - start)
+        for query in QUERIES:
+            for end in range(1, len(query) + 1):
+                view = View().with_query(query[:end])
+                start = time.thread_time()
+                view.counts(catalog)
+                times.append(time.thread_time() - start)
+    return times, statistics.median(builds)
 
 
 def floor_latency(env: dict[str, str], cwd: Path, size: tuple[int, int], keys: int = 40,
@@ -255,6 +276,9 @@ def section(folder: Path, env: dict[str, str], seed: Path, big: Path | None) -> 
         total = len(check(big)[0].quotes)
         searching, _ = typing_latency(big, env, folder, total, SIZE, limit=40, gap=0.05)
         say(f"{total:,} quotes, search keys: {spread(searching)}; {_ratio(searching, floor)}")
+        found, build = searching_in_process(big)
+        say(f"{total:,} quotes, search and counts in process (CPU time of {len(found)} keys, "
+            f"3 runs): {spread(found)}; the index built in {build:.2f} s")
     same, changed = search_bytes(seed, env, folder, SIZE)
     say("")
     say(f"bytes per j/k in the quotes (seed): {_kilobytes(moved)}")
