@@ -1135,9 +1135,9 @@ async def test_large_catalog_searches_in_a_worker_unless_a_key_fits_in_a_frame(
     Either way the result is the same."""
     import tui.core.catalog
     import tui.core.textindex
-    import tui.reader.screens.reader
+    import tui.reader.screens.viewing
 
-    monkeypatch.setattr(tui.reader.screens.reader, "SYNC_ROWS", 0)  # the seed is "large" here
+    monkeypatch.setattr(tui.reader.screens.viewing, "SYNC_ROWS", 0)  # the seed is "large" here
     threaded: list[str] = []
     real = ReaderScreen._compute_in_thread
 

@@ -21,7 +21,8 @@ from ..store import collector
 from ..store.loading import Loaded, display_name, load_files
 from ..store.state import State
 from ..store.watch import Library
-from .screens.reader import SYNC_ROWS, ReaderScreen
+from .screens.reader import ReaderScreen
+from .screens.viewing import SYNC_ROWS
 from .widgets.searchbar import SearchBar
 
 WATCH_SECONDS = 1.0  # how often open files are checked (a stat each) for changes
