@@ -71,6 +71,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     _shown: tuple = ()
     _row: Row | None = None
+    _unbuilt = False  # shown before the first layout: built when first drawn
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -81,19 +82,32 @@ class DetailPane(ScrollView, can_focus=True):
     _heading = ""  # the source paragraph's heading as built, which show_source finds
 
     def show(self, row: Row | None, highlight: Highlight) -> None:
-        # The quote by identity, not its Row: rows are made on demand, and a new one may
-        # take the address of the last. The row is kept, so the ids stay its quote's.
-        shown = None if row is None else (id(row.briefing), id(row.quote))
+        if not self.size.width:  # not laid out yet: built for its width as it is first drawn
+            self._row, self._highlight, self._unbuilt = row, highlight, True
+            return
+        self._unbuilt = False
         width = self._text_width()
-        key = (shown, highlight, width)
+        key = self._key(row, highlight, width)
         if key == self._shown:
             return
         same_quote = bool(self._shown) and self._shown[0] == key[0]
         self._shown, self._row, self._highlight = key, row, highlight
         self._set_text(self.build(row, highlight, width), home=not same_quote)
 
+    @staticmethod
+    def _key(row: Row | None, highlight: Highlight, width: int) -> tuple:
+        """What the text is built from. The quote by identity, not its Row: rows are made on
+        demand, and a new one may take the address of the last. The row is kept, so the
+        ids stay its quote's."""
+        return (None if row is None else (id(row.briefing), id(row.quote)), highlight, width)
+
     def lines(self, width: int) -> list[Strip]:
         """The whole text wrapped to `width` cells, in the pane's style."""
+        if self._unbuilt and self.size.width:  # the first frame: nothing drawn to compare
+            self._unbuilt = False
+            row, highlight, text_width = self._row, self._highlight, self._text_width()
+            self._shown = self._key(row, highlight, text_width)
+            self.content, self._wrapped = self.build(row, highlight, text_width), (-1, [])
         if self._wrapped[0] != width:
             console = self.app.console
             options = console.options.update_width(max(1, width))
@@ -141,7 +155,12 @@ class DetailPane(ScrollView, can_focus=True):
         """The fields' wrapped lines are indented for a width: build them again for this one."""
         if self._highlight is not None:
             self.show(self._row, self._highlight)
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = region.width
+        if not self.show_vertical_scrollbar and len(self.lines(width)) > region.height:
+            # Drawn before the scrollbar came (the first frame): the lines are counted at
+            # the width they will have beside it.
+            width = max(1, width - self.styles.scrollbar_size_vertical)
         self.virtual_size = Size(width, len(self.lines(width)))
         self.refresh()
 
