@@ -17,8 +17,6 @@ from ...core.model import Briefing
 from ...core.problem import counted
 from ...core.sanitize import clean
 from ...core.view import View
-from ...output import export
-from ...output.writing import write_new_file
 from ...store.state import State
 from ..memory import Memory
 from ..widgets.briefings import ALL as ALL_BRIEFINGS
@@ -244,18 +242,25 @@ class ReaderScreen(Viewing, PacedScreen):
         elif self.focused is None or not self.maximize(self.focused, container=False):
             self.app.bell()
 
+    # The export and writing modules are imported by the keys that use them: the first
+    # paint needs neither.
     def action_copy(self) -> None:
+        from ...output.export import citation
+
         row = self.query_one(QuotesList).current()
         if row is None:
             self.notify("No quote selected to copy.", severity="warning")
             return
-        self.app.copy_to_clipboard(export.citation(row))
+        self.app.copy_to_clipboard(citation(row))
         message = "Citation sent to the clipboard (OSC 52)."
         if os.environ.get("TMUX"):
             message += " In tmux this needs `set -g set-clipboard on`."
         self.notify(message, markup=False)
 
     def action_export(self) -> None:
+        from ...output.export import markdown
+        from ...output.writing import write_new_file
+
         if not self.in_view:  # an empty file would only have to be found and deleted
             self.notify("No quotes in view: nothing exported.", severity="warning")
             return
@@ -265,7 +270,7 @@ class ReaderScreen(Viewing, PacedScreen):
         if described:
             title += f" ({described})"
         try:
-            path = write_new_file(Path.cwd(), "briefing-export", ".md", export.markdown(rows, title))
+            path = write_new_file(Path.cwd(), "briefing-export", ".md", markdown(rows, title))
         except OSError as error:
             self.notify(clean(f"Export failed: {error}"), severity="error", markup=False)
             return
