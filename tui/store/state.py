@@ -9,7 +9,6 @@ the wrong shape is dropped.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -59,6 +58,8 @@ class State:
                 raw = handle.read(MAX_BYTES + 1)
         except OSError:
             return state
+        import json  # here: a first run, with no file, need not import it
+
         try:
             if len(raw) > MAX_BYTES:
                 raise ValueError("too large")
@@ -102,6 +103,8 @@ class State:
         return self.quotes.get(key)
 
     def to_json(self) -> str:
+        import json
+
         return json.dumps({
             "layout": LAYOUT,
             "theme": self.theme,
