@@ -34,6 +34,8 @@ def when_key(value: When | None) -> tuple:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """A person who speaks or is spoken to, by the id the briefing gives them."""
+
     id: str
     name: str
     role: str = ""
@@ -56,6 +58,8 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """A subject the quotes are filed under, with the keywords that find it."""
+
     id: str
     title: str
     keywords: tuple[str, ...] = ()
@@ -64,6 +68,8 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class Session:
+    """A part of the meeting: its title, who took part, and when."""
+
     id: str
     title: str
     participants: tuple[Speaker, ...] = ()
@@ -72,6 +78,8 @@ class Session:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """What a speaker said, in their words or paraphrased, and where the source has it."""
+
     index: int  # position in the briefing's [[quotes]], from 0
     speaker: Speaker
     text: str
@@ -113,6 +121,8 @@ def quick_builder(cls, name: str):
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
+    """Something the meeting agreed or produced."""
+
     text: str
     topics: tuple[Topic, ...] = ()
     session: Session | None = None
@@ -121,6 +131,8 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
+    """The meeting a briefing is about: what, when and where."""
+
     title: str
     date: When
     end_date: When | None = None
@@ -138,6 +150,8 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """The article a briefing was taken from, and its text as paragraphs."""
+
     outlet: str = ""
     headline: str = ""
     published: When | None = None
@@ -156,6 +170,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Briefing:
+    """One briefing file, read and checked."""
+
     path: Path
     meeting: Meeting
     source: Source

@@ -42,6 +42,8 @@ def briefing_key(path: Path) -> str:
 
 @dataclass
 class State:
+    """What is kept of the reader between runs, and the folder it is kept in."""
+
     folder: Path
     theme: str | None = None
     history: list[str] = field(default_factory=list)  # oldest first

@@ -21,6 +21,8 @@ RACY_NS = 2 * 10**9  # folders changed more recently than this are walked at eve
 
 @dataclass
 class OpenFile:
+    """One file the reader has open, as live reload last saw it."""
+
     path: Path
     briefing: Briefing | None = field(default=None, repr=False)  # the last good version
     error: str = ""  # the first error of the current version, if it has errors
@@ -34,6 +36,8 @@ class OpenFile:
 
 @dataclass
 class Library:
+    """The files the reader has open and the folders it watches for new ones."""
+
     files: list[OpenFile] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)  # named by the user: watched for new files
     # Real path → mtime of every folder walked under them; None: not walked yet.

@@ -19,6 +19,8 @@ ALL = ""  # the id of the "All briefings" entry
 
 @dataclass(frozen=True)
 class BriefingEntry:
+    """One row of the Briefings pane."""
+
     id: str  # ALL, a Catalog.ranges key, or the path of a file that did not open
     briefing: Briefing | None = None
     label: str = ""
