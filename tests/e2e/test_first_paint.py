@@ -37,6 +37,7 @@ NOT_AT_START = (
     "tui.draft", "tui.drafting", "tui.web", "tui.bench",
     "tui.reader.commands", "tui.reader.editing", "tui.reader.screens.help",
     "tui.reader.screens.overview", "tui.reader.screens.source", "tui.reader.screens.loading",
+    "tui.reader.widgets.briefings",  # one briefing has no Briefings pane
     "json",  # with no state kept yet (a first run, or a state folder of its own)
 )
 

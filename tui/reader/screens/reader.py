@@ -19,8 +19,6 @@ from ...core.sanitize import clean
 from ...core.view import View
 from ...store.state import State
 from ..memory import Memory
-from ..widgets.briefings import ALL as ALL_BRIEFINGS
-from ..widgets.briefings import BriefingsList
 from ..widgets.detail import DetailPane
 from ..widgets.header import MeetingHeader
 from ..widgets.keysbar import KeysBar
@@ -73,7 +71,7 @@ class ReaderScreen(Viewing, PacedScreen):
         search and the selected quote where they still apply."""
         current = self.query_one(QuotesList).current()
         self._set_catalog(catalog, errors, gone)
-        if self.is_library and not self.query(BriefingsList):  # a file broke: now a library
+        if self.is_library and not self.query("#briefings"):  # a file broke: now a library
             self.query_one("#left").mount(self._briefings_pane(), before="#speakers")
         self._show_briefings()
         keep = None
@@ -102,7 +100,10 @@ class ReaderScreen(Viewing, PacedScreen):
         yield KeysBar(id="keys")
 
     @staticmethod
-    def _briefings_pane() -> BriefingsList:
+    def _briefings_pane() -> Widget:
+        """The Briefings pane, only a library's (its module is imported by it)."""
+        from ..widgets.briefings import BriefingsList
+
         pane = BriefingsList(id="briefings")
         pane.border_title = "Briefings"
         return pane
@@ -169,6 +170,8 @@ class ReaderScreen(Viewing, PacedScreen):
 
     @on(RowList.Chosen, "#briefings")
     def _briefing_chosen(self, event: RowList.Chosen) -> None:
+        from ..widgets.briefings import ALL as ALL_BRIEFINGS
+
         entry = event.control.current()
         if entry is None:
             return

@@ -8,9 +8,6 @@ from textual.worker import get_current_worker
 
 from ...core.catalog import Catalog, Facets
 from ...core.view import Suggestion, View
-from ..widgets.briefings import ALL as ALL_BRIEFINGS
-from ..widgets.briefings import BriefingsList
-from ..widgets.briefings import entries as briefing_entries
 from ..widgets.detail import DetailPane
 from ..widgets.quotes import QuotesList
 from ..widgets.speakers import SpeakersList
@@ -37,7 +34,11 @@ class Viewing:
         self._speaker_order = sorted(catalog.speakers.values(),
                                      key=lambda e: (-e.count, e.speaker.name))
         self._topic_order = sorted(catalog.topics.values(), key=lambda e: (-e.count, e.topic.title))
-        self._briefing_entries = briefing_entries(catalog.briefings, errors, gone)
+        self._briefing_entries = []
+        if self.is_library:  # one briefing has no Briefings pane, nor its module imported
+            from ..widgets.briefings import entries
+
+            self._briefing_entries = entries(catalog.briefings, errors, gone)
 
     @property
     def is_library(self) -> bool:
@@ -91,6 +92,9 @@ class Viewing:
         self.query_one(SpeakersList).show(speakers, speaker_counts, view.speakers, highlight)
         self.query_one(TopicsList).show(topics, topic_counts, view.topics, highlight)
         if self.is_library:
+            from ..widgets.briefings import ALL as ALL_BRIEFINGS
+            from ..widgets.briefings import BriefingsList
+
             counts = {ALL_BRIEFINGS: facets.every_briefing, **facets.briefings}
             marked = frozenset({view.briefing if chosen is not None else ALL_BRIEFINGS})
             self.query_one(BriefingsList).show(self._briefing_entries, counts, marked, highlight)
