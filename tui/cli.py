@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .core.problem import Problem, counted, tally
 from .core.sanitize import clean
+from .store import collector
 from .store.loading import display_name
 from .store.paths import bundled_briefings, expand
 
@@ -283,6 +284,7 @@ def run_reader(argv: Sequence[str]) -> int:
         print("briefing: no briefing to open (none bundled and no PATH given)", file=sys.stderr)
         return 1
     os.environ.update(ssh_environment(os.environ))  # Textual reads them as it is imported
+    collector.pause_for_start()  # until the first paint (BriefingApp._after_paint)
     from .reader.app import make_app
 
     folders = [Path(name) for name in args.paths if Path(name).is_dir()]

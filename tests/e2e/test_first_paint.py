@@ -1,5 +1,6 @@
 """What the reader imports before its first paint, run as a user runs it (a pseudo-terminal,
-the bundled seed, its cache warm): nothing the first paint does not use."""
+the bundled seed, its cache warm): nothing the first paint does not use, and no garbage
+collection before it."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from tui.bench.terminal import Terminal
 
 from support.entry_point import entry_point
 
-#: Run as `briefing` with no PATH; at the frame that holds the quotes pane's title, the names
-#: of the modules imported so far are written to the file named by argv[1].
+#: Run as `briefing` with no PATH; at the frame that holds the quotes pane's title, whether
+#: the garbage collector is on and the names of the modules imported so far are written to
+#: the file named by argv[1].
 AT_FIRST_PAINT = r"""
 import os, re, sys
 out = sys.argv.pop(1)
@@ -22,8 +24,9 @@ write = driver.LinuxDriver.write
 def first_paint(self, data):
     write(self, data)
     if "Quotes 30 of 30" in ANSI.sub("", data):
+        import gc
         with open(out, "w") as names:
-            names.write("\n".join(sorted(sys.modules)))
+            names.write(f"gc-enabled={gc.isenabled()}\n" + "\n".join(sorted(sys.modules)))
         os._exit(0)
 driver.LinuxDriver.write = first_paint
 from tui.cli import main
@@ -49,7 +52,7 @@ def _environment(tmp_path: Path, state: str) -> dict[str, str]:
             "BRIEFING_STATE_DIR": str(tmp_path / state)}
 
 
-def _modules_at_first_paint(tmp_path: Path) -> set[str]:
+def _at_first_paint(tmp_path: Path) -> tuple[bool, set[str]]:
     out = tmp_path / "modules.txt"
     term = Terminal([sys.executable, "-c", AT_FIRST_PAINT, str(out)],
                     _environment(tmp_path, "fresh-state"), tmp_path)
@@ -58,17 +61,19 @@ def _modules_at_first_paint(tmp_path: Path) -> set[str]:
         term.process.wait(timeout=30)
     finally:
         term.close()
-    return set(out.read_text().split())
+    first, *names = out.read_text().split()
+    return first == "gc-enabled=True", set(names)
 
 
-def test_a_warm_start_imports_only_what_its_first_paint_uses(tmp_path):
+def test_a_warm_start_imports_only_what_its_first_paint_uses_the_collector_paused(tmp_path):
     warm = Terminal([entry_point()], _environment(tmp_path, "state"), tmp_path)
     try:
         warm.wait_for("Quotes 30 of 30", timeout=60)
     finally:
         warm.close()  # Ctrl+Q: the cache entry is written by then
     assert list((tmp_path / "cache").rglob("*.bin"))
-    modules = _modules_at_first_paint(tmp_path)
+    collecting, modules = _at_first_paint(tmp_path)
     assert "tui.reader.screens.reader" in modules
     imported = sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_AT_START))
     assert imported == []
+    assert not collecting  # paused by the CLI until the first paint has been drawn

@@ -48,3 +48,22 @@ async def test_the_first_frame_draws_the_selected_quote_in_the_detail_pane(seed,
         await pilot.pause()
         assert seed.quotes[0].speaker.name in drawn[0]
         assert "Source, paragraph" in drawn[0]
+
+
+async def test_the_collector_paused_for_the_start_is_on_again_after_the_first_paint(seed):
+    """The CLI pauses it before importing the reader; the first paint's callback ends that."""
+    import gc
+
+    from tui.store import collector
+
+    try:
+        collector.pause_for_start()
+        assert not gc.isenabled()
+        app = make_app(briefings=[seed])
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert app.screen.query_one(DetailPane).content.plain
+    finally:
+        collector.resume_after_start()
+        gc.enable()

@@ -61,3 +61,33 @@ def test_hold_off_full_freezes_what_is_alive_and_raises_only_the_full_threshold(
         assert gc.get_threshold() == (young, middle, full)
     finally:
         gc.set_threshold(*before)
+
+
+def test_the_start_up_pause_lasts_until_its_end_whatever_blocks_open_and_close_inside():
+    assert gc.isenabled()
+    try:
+        collector.pause_for_start()
+        assert not gc.isenabled()
+        collector.pause_for_start()  # once only: one end closes it
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # a block inside it ends; the pause goes on
+        collector.resume_after_start()
+        assert gc.isenabled()
+        collector.resume_after_start()  # again, or with no pause open: nothing
+        assert gc.isenabled()
+    finally:
+        collector.resume_after_start()
+        gc.enable()
+
+
+def test_a_block_open_when_the_start_up_pause_ends_keeps_the_collector_off():
+    try:
+        collector.pause_for_start()
+        with collector.paused():
+            collector.resume_after_start()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        collector.resume_after_start()
+        gc.enable()

@@ -234,6 +234,7 @@ class BriefingApp(App):
                     severity="warning" if trouble else "information")
 
     def _after_paint(self) -> None:
+        collector.resume_after_start()  # paused by the CLI as it started the reader
         if len(self.catalog) < SYNC_ROWS:
             self.catalog.build_index()  # small: build it now
             self.finish_caching()

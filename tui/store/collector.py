@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _lock = threading.Lock()
-_depth = 0  # blocks open, in any thread
+_depth = 0  # blocks open, in any thread (the start-up pause counts as one)
 _was_enabled = False
+_starting = False  # the start-up pause is open
 
 
 @contextmanager
@@ -36,6 +37,35 @@ def paused(keep: bool = False) -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _was_enabled:
                 gc.enable()
+
+
+def pause_for_start() -> None:
+    """The collector off from here until `resume_after_start`, as for a `paused` block:
+    while the reader imports Textual and builds and draws its first screen it makes tens
+    of thousands of objects and few cycles, which young collections would walk again and
+    again. The few cycles the imports leave are frozen with the loaded briefings; the
+    others are collected by the first young collection after the first paint."""
+    global _depth, _was_enabled, _starting
+    with _lock:
+        if _starting:
+            return
+        _starting = True
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
+
+
+def resume_after_start() -> None:
+    """The end of `pause_for_start`'s pause (nothing when none is open)."""
+    global _depth, _starting
+    with _lock:
+        if not _starting:
+            return
+        _starting = False
+        _depth -= 1
+        if _depth == 0 and _was_enabled:
+            gc.enable()
 
 
 #: Young collections that a full one waits for while the reader runs (CPython's is 10). The
