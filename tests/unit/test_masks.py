@@ -74,3 +74,13 @@ def test_text_index_finds_what_a_scan_finds(texts, pieces, sample):
             assert indices(index.containing(piece), len(texts)) == expected, piece
     finally:
         tui.core.textindex.SAMPLE = 4096
+
+
+def test_kept_forgets_the_oldest_first():
+    from tui.core.masks import Kept
+
+    kept = Kept(2)
+    assert kept.keep("a", 1) == 1
+    kept.keep("b", 2)
+    kept.keep("c", 3)
+    assert dict(kept) == {"b": 2, "c": 3}

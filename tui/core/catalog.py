@@ -12,7 +12,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from .masks import Selection, flags, full, tally
+from .masks import Kept, Selection, flags, full, tally
 from .model import Briefing, Quote, Row, Speaker, Topic, new_row, when_key
 from .search import (
     ALL,
@@ -143,8 +143,8 @@ class Catalog:
         self._set_totals = {set_number[key]: count for key, count in Counter(keys).items()}
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
-        self._filtered: dict[tuple, int] = {}  # (speakers, topics, briefing, session) → mask
-        self._made: dict[tuple, object] = {}  # (what, mask) → the rows or counts made of it
+        self._filtered = Kept(32)  # (speakers, topics, briefing, session) → mask
+        self._made = Kept(16)  # (what, mask) → the rows or counts made of it
 
     def build_index(self) -> SearchIndex:
         """The search index, built now if it is not yet (once, whichever thread asks first).
@@ -175,7 +175,8 @@ class Catalog:
         """Row indices matching every active filter: the `briefing` (a key of `ranges`),
         any of `speakers`, any of `topics`, the `session` (a `ranges` key and a session id)
         and every search term."""
-        return list(self._rows(self._select(speakers, topics, terms, briefing, session)))
+        searched = self.build_index().mask(terms) if terms else None
+        return list(self._rows(self._select(speakers, topics, briefing, session, searched)))
 
     def facets(
         self,
@@ -190,12 +191,12 @@ class Catalog:
         choice is left out of its counts, so that they never say 0 for an entry that would
         add quotes. A `session` narrows every set."""
         searched = self.build_index().mask(terms) if terms else None
-        rows = self._select(speakers, topics, terms, briefing, session, searched)
-        by_speaker = (self._select(frozenset(), topics, terms, briefing, session, searched)
+        rows = self._select(speakers, topics, briefing, session, searched)
+        by_speaker = (self._select(frozenset(), topics, briefing, session, searched)
                       if speakers else rows)
-        by_topic = (self._select(speakers, frozenset(), terms, briefing, session, searched)
+        by_topic = (self._select(speakers, frozenset(), briefing, session, searched)
                     if topics else rows)
-        by_briefing = (self._select(speakers, topics, terms, None, session, searched)
+        by_briefing = (self._select(speakers, topics, None, session, searched)
                        if briefing is not None else rows)
         return Facets(
             self._rows(rows), self._speaker_counts(by_speaker), self._topic_counts(by_topic),
@@ -221,13 +222,10 @@ class Catalog:
         return sets * len(self.rows) <= QUICK_ROWS and all(map(index.quick, terms))
 
     # -- sets of rows as masks (see `masks`) --------------------------------------------------
-    def _select(self, speakers, topics, terms, briefing, session, searched=None) -> int:
+    def _select(self, speakers, topics, briefing, session, searched: int | None) -> int:
+        """The filters' rows, among the mask `searched` (the search's quotes) when given."""
         found = self._filter(speakers, topics, briefing, session)
-        if terms:
-            if searched is None:
-                searched = self.build_index().mask(terms)
-            found &= searched
-        return found
+        return found if searched is None else found & searched
 
     @staticmethod
     def _filter_keys(speakers, topics, briefing, session) -> set[tuple]:
@@ -259,10 +257,7 @@ class Catalog:
                                         "little")
             if session is not None:
                 found &= self._session(*session)
-            with self._lock:
-                if len(self._filtered) > 32:
-                    self._filtered.clear()
-                self._filtered[key] = found
+            self._filtered.keep(key, found)
         return found
 
     def _session(self, key: str, session_id: str) -> int:
@@ -275,15 +270,8 @@ class Catalog:
     def _made_of(self, what: str, mask: int, make):
         """`make(mask)`, or what it made for an equal mask lately: a key that leaves the
         results as they were costs no new rows and no new counts."""
-        key = (what, mask)
-        found = self._made.get(key)
-        if found is None:
-            found = make(mask)
-            with self._lock:
-                if len(self._made) >= 16:
-                    del self._made[next(iter(self._made))]  # the oldest
-                self._made[key] = found
-        return found
+        found = self._made.get((what, mask))
+        return self._made.keep((what, mask), make(mask)) if found is None else found
 
     def _rows(self, mask: int) -> Selection:
         return self._made_of("rows", mask, lambda m: Selection(m, len(self.rows)))
@@ -345,7 +333,7 @@ class Catalog:
         """Each term (not an excluded one) that alone matches no quote, with the names close
         to it (see `suggest`): what to offer when a search finds nothing."""
         return [(term, self.suggest(term.text, term.scope)) for term in terms
-                if not term.exclude and not self.build_index().search([term])]
+                if not term.exclude and not self.build_index().term_mask(term)]
 
     def briefing_of(self, key: str | None) -> Briefing | None:
         for briefing in self.briefings:

@@ -4,6 +4,7 @@ set's size is `bit_count()`."""
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,3 +111,21 @@ class Selection(Sequence[int]):
 
     def __repr__(self) -> str:
         return f"Selection({list(self)!r})"
+
+
+class Kept(dict):
+    """What was found for the last `limit` keys (the oldest forgotten first), for the next
+    key to find again; safe to add to from the reader's worker and its UI thread at once."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+        self._lock = threading.Lock()
+
+    def keep(self, key, value):
+        """Add `value` under `key`, forgetting the oldest entry when full; returns `value`."""
+        with self._lock:
+            if len(self) >= self.limit:
+                del self[next(iter(self))]
+            self[key] = value
+        return value

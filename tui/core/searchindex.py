@@ -7,14 +7,13 @@ that a query typed further, and the faceted counts' several searches, cost inter
 
 from __future__ import annotations
 
-import threading
 from array import array
 from collections import defaultdict, deque
 from collections.abc import Callable, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter, setitem
 
-from .masks import full, indices, mask_of
+from .masks import Kept, full, indices, mask_of
 from .model import Quote, Row, Speaker
 from .search import (
     ALL,
@@ -111,8 +110,7 @@ class SearchIndex:
         self._by_speaker = _Kind(speaker_of, len(self._speakers))
         self._by_session = _Kind(session_of, len(self._sessions))
         self._by_shape = _Kind(shape_of, len(self._shapes))
-        self._masks: dict[Term, int] = {}  # a term (never excluded) → its quotes
-        self._lock = threading.Lock()
+        self._masks: Kept = Kept(KEPT)  # a term (never excluded) → its quotes
 
     def names_speaker(self, term: Term) -> bool:
         """Whether `term` is a plain word naming a speaker (see name_words), which then
@@ -136,10 +134,6 @@ class SearchIndex:
                 found &= self.term_mask(term)
         return found
 
-    def known(self, term: Term) -> bool:
-        """Whether the quotes `term` matches are known already (found for an earlier key)."""
-        return term.positive() in self._masks
-
     def quick(self, term: Term) -> bool:
         """Whether `term`'s quotes are known, or found in about one pass over the quotes
         (see TextIndex.quick)."""
@@ -149,13 +143,7 @@ class SearchIndex:
     def term_mask(self, term: Term) -> int:
         """The mask of the quotes `term` (not an excluded one) matches."""
         found = self._masks.get(term)
-        if found is None:
-            found = self._find(term)
-            with self._lock:
-                if len(self._masks) >= KEPT:
-                    del self._masks[next(iter(self._masks))]  # the oldest
-                self._masks[term] = found
-        return found
+        return self._masks.keep(term, self._find(term)) if found is None else found
 
     def _find(self, term: Term) -> int:
         word = term.text

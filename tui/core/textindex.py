@@ -10,14 +10,13 @@ starts from the words and quotes found for a shorter piece inside it."""
 
 from __future__ import annotations
 
-import threading
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence
 from itertools import chain, compress, repeat
 from operator import setitem
 
-from .masks import full, indices, mask_of
+from .masks import Kept, full, indices, mask_of
 
 DENSE = 64  # a word in at least one quote in DENSE has a mask; a rarer word, a list
 MASKS = 512  # masks at most (the commonest words): a mask takes a byte per quote
@@ -55,9 +54,8 @@ class TextIndex:
                 self._masks[number] = int.from_bytes(found, "little")
             else:
                 self._lists[number] = array("I", found)
-        self._words_with: dict[str, list[int]] = {}  # piece → numbers of the words having it
-        self._quotes_with: dict[str, int] = {}  # piece → mask of the quotes having it
-        self._lock = threading.Lock()  # the reader searches from a worker and the UI thread
+        self._words_with: Kept = Kept(KEPT)  # piece → numbers of the words having it
+        self._quotes_with: Kept = Kept(KEPT)  # piece → mask of the quotes having it
 
     def containing(self, piece: str) -> int:
         """The mask of the quotes whose text contains `piece`."""
@@ -69,7 +67,7 @@ class TextIndex:
                 found = self._spanning(piece)
             else:
                 found = self._union(self.words_containing(piece))
-            self._keep(self._quotes_with, piece, found)
+            self._quotes_with.keep(piece, found)
         return found
 
     def quick(self, piece: str) -> bool:
@@ -86,14 +84,12 @@ class TextIndex:
         numbers = self._words_with.get(piece)
         if numbers is None:
             pool = self._narrowest(self._words_with, piece, len)
-            words = self.words
             if pool is None:
-                numbers = list(compress(range(len(words)),
-                                        map(str.__contains__, words, repeat(piece))))
-            else:
-                numbers = list(compress(pool, map(str.__contains__, map(words.__getitem__, pool),
-                                                  repeat(piece))))
-            self._keep(self._words_with, piece, numbers)
+                pool = range(len(self.words))
+            words = self.words
+            numbers = list(compress(pool, map(str.__contains__, map(words.__getitem__, pool),
+                                              repeat(piece))))
+            self._words_with.keep(piece, numbers)
         return numbers
 
     def _spanning(self, piece: str) -> int:
@@ -143,9 +139,3 @@ class TextIndex:
             if other in piece and other != piece and (best is None or size(found) < size(best)):
                 best = found
         return best
-
-    def _keep(self, kept: dict, piece: str, found) -> None:
-        with self._lock:
-            if len(kept) >= KEPT:
-                del kept[next(iter(kept))]  # the oldest
-            kept[piece] = found
