@@ -3,6 +3,8 @@ for a large catalog, in a worker that a newer view cancels, then handed to each 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import work
 from textual.worker import get_current_worker
 
@@ -24,7 +26,7 @@ class Viewing:
     catalog: Catalog
     view: View
     suggestion: Suggestion | None  # for a search word that matches nothing
-    in_view: list[int]  # the catalog rows shown
+    in_view: Sequence[int]  # the catalog rows shown (sorted)
     _keep: int | None = None  # the row the quotes cursor goes to when the view is applied
 
     def _set_catalog(self, catalog: Catalog, errors: dict[str, str], gone: set[str]) -> None:
@@ -49,8 +51,8 @@ class Viewing:
         catalogs compute it off the UI thread; a newer view cancels the computation of an
         older one rather than waiting behind it. Some views are shown at once whatever the
         size: the unfiltered one (every row, the catalog's totals), so the first paint has
-        the quotes; and a query typed further over few hits, so that the typed character
-        and its results reach the screen in one frame."""
+        the quotes; and any view that fits in a frame (`View.quick`), so that the typed
+        character and its results reach the screen in one frame."""
         self.view = view
         self._keep = keep
         if len(self.catalog) < SYNC_ROWS or not view.filtered or view.quick(self.catalog):
